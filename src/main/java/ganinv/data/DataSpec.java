@@ -1,0 +1,88 @@
+package ganinv.data;
+
+import ganinv.UserError;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code --data} names: the built-in {@code shapes} set, an image folder, an MNIST IDX
+ * file, or a CIFAR-10 binary folder or file. The kind is recognised from the path; a prefix
+ * ({@code folder:}, {@code idx:}, {@code cifar10:}) forces it.
+ *
+ * @param kind what to read
+ * @param path the file or folder; null for shapes
+ */
+public record DataSpec(Kind kind, Path path) {
+    public enum Kind { SHAPES, FOLDER, IDX, CIFAR10 }
+
+    public DataSpec {
+        if (kind == null || (kind != Kind.SHAPES && path == null)) {
+            throw new IllegalArgumentException("a data spec needs a kind and, except for shapes, a path");
+        }
+    }
+
+    /** Parses a {@code --data} value; the text is kept verbatim in {@link #toString()}. */
+    public static DataSpec parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new UserError("--data: empty; give 'shapes', an image folder, an IDX file or a CIFAR-10 folder");
+        }
+        if (text.equals("shapes")) {
+            return new DataSpec(Kind.SHAPES, null);
+        }
+        for (Kind k : List.of(Kind.FOLDER, Kind.IDX, Kind.CIFAR10)) {
+            String prefix = k.name().toLowerCase() + ":";
+            if (text.startsWith(prefix)) {
+                return new DataSpec(k, Path.of(text.substring(prefix.length())));
+            }
+        }
+        Path p = Path.of(text);
+        if (!Files.exists(p)) {
+            throw new UserError("--data " + text + ": no such file or folder; give 'shapes', an image folder, "
+                    + "an IDX file or a CIFAR-10 folder");
+        }
+        if (Files.isDirectory(p)) {
+            return new DataSpec(Cifar10Loader.batches(p).isEmpty() ? Kind.FOLDER : Kind.CIFAR10, p);
+        }
+        if (p.getFileName().toString().endsWith(".bin")) {
+            return new DataSpec(Kind.CIFAR10, p);
+        }
+        if (IdxLoader.looksLikeIdx(p) || p.getFileName().toString().endsWith(".gz")) {
+            return new DataSpec(Kind.IDX, p);
+        }
+        throw new UserError("--data " + text + ": a single file must be an IDX file (name containing 'idx' or "
+                + "'-ubyte', optionally .gz) or a CIFAR-10 .bin; for images, give their folder");
+    }
+
+    /**
+     * Reads the data, fitted to the model's shape.
+     *
+     * @param count for shapes: the set's size, or {@link Dataset#INFINITE}; ignored otherwise
+     */
+    public Dataset open(int channels, int resolution, long seed, long count, PrintStream warnings) {
+        return switch (kind) {
+            case SHAPES -> new ShapesDataset(seed, count, resolution, channels);
+            case FOLDER -> ImageFolderLoader.load(path, channels, resolution, warnings);
+            case IDX -> {
+                if (!Files.isRegularFile(path)) {
+                    throw new UserError(path + ": no such IDX file");
+                }
+                yield IdxLoader.load(path, channels, resolution);
+            }
+            case CIFAR10 -> {
+                List<Path> files = Files.isDirectory(path) ? Cifar10Loader.batches(path) : List.of(path);
+                if (files.isEmpty() || !Files.isRegularFile(files.get(0))) {
+                    throw new UserError(path + ": no CIFAR-10 data_batch_*.bin files here");
+                }
+                yield Cifar10Loader.load(files, channels, resolution);
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.SHAPES ? "shapes" : kind.name().toLowerCase() + ":" + path;
+    }
+}

@@ -1,0 +1,85 @@
+package ganinv.data;
+
+import ganinv.UserError;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A folder of PNG/JPEG files, searched recursively. When the folder has subfolders, the
+ * first-level subfolder is the class (the ImageFolder convention); images directly in the
+ * root then have no label. Unreadable images are skipped and counted, not fatal.
+ */
+public final class ImageFolderLoader {
+    private ImageFolderLoader() {
+    }
+
+    /** Image files under {@code root}, sorted by path so that the order is the same everywhere. */
+    public static List<Path> listImages(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new UserError(root + ": not a folder; give a folder of PNG/JPEG images");
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).filter(ImageFolderLoader::isImage).sorted().toList();
+        } catch (IOException e) {
+            throw new UserError(root + ": cannot list the folder (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static boolean isImage(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
+    }
+
+    /**
+     * Decodes every image under {@code root}; reports skipped files on {@code warnings}.
+     *
+     * @throws UserError when the folder has no readable image at all
+     */
+    public static MemoryDataset load(Path root, int channels, int resolution, PrintStream warnings) {
+        List<Path> files = listImages(root);
+        if (files.isEmpty()) {
+            throw new UserError(root + ": no PNG or JPEG images found (searched recursively)");
+        }
+        TreeSet<String> classes = new TreeSet<>();
+        for (Path f : files) {
+            Path rel = root.relativize(f);
+            if (rel.getNameCount() > 1) {
+                classes.add(rel.getName(0).toString());
+            }
+        }
+        List<String> classNames = List.copyOf(classes);
+        List<byte[]> images = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                images.add(ImageCodec.read(f, channels, resolution));
+            } catch (UserError e) {
+                skipped.add(e.getMessage());
+                continue;
+            }
+            Path rel = root.relativize(f);
+            labels.add(rel.getNameCount() > 1 ? classNames.indexOf(rel.getName(0).toString()) : -1);
+        }
+        if (images.isEmpty()) {
+            throw new UserError(root + ": none of the " + files.size() + " images could be read (first: "
+                    + skipped.get(0) + ")");
+        }
+        if (!skipped.isEmpty()) {
+            warnings.println("warning: skipped " + skipped.size() + " of " + files.size()
+                    + " images in " + root + " that could not be read; first: " + skipped.get(0));
+        }
+        int[] labelArray = classNames.isEmpty() ? null : labels.stream().mapToInt(Integer::intValue).toArray();
+        String description = "image folder " + root + " (" + images.size() + " images"
+                + (classNames.isEmpty() ? "" : ", " + classNames.size() + " classes") + ")";
+        return new MemoryDataset(images, labelArray, classNames, channels, resolution, description);
+    }
+}

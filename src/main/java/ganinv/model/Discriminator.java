@@ -1,0 +1,43 @@
+package ganinv.model;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+
+/**
+ * The "dcgan-up" discriminator trunk with a linear head, layer for layer as in
+ * {@code shared/bench/torch_dlsgan_step.py}: Conv3x3(C -> W, pad 1), LeakyReLU(0.2); k times
+ * [Conv3x3(W -> W, pad 1), LeakyReLU(0.2), AvgPool 2x2]; flatten; Linear(W·4·4 -> outputs).
+ * Input [N, C, R, R], output [N, outputs]. Only layers with a simple input-gradient rule, so that
+ * R1 can later be built without double backprop.
+ *
+ * <p>The same trunk serves as the encoder (outputs = d) and as a discriminator with a latent
+ * head (outputs = 1 + d, column 0 the adversarial logit).
+ */
+public final class Discriminator {
+    private Discriminator() {
+    }
+
+    public static Network create(String name, NetConfig c, int outputs, NDManager manager) {
+        int w = c.width();
+        SequentialBlock d = new SequentialBlock()
+                .add(Layers.conv3x3(w))
+                .add(Activation.leakyReluBlock(0.2f));
+        for (int i = 0; i < c.stages(); i++) {
+            d.add(Layers.conv3x3(w))
+                    .add(Activation.leakyReluBlock(0.2f))
+                    .add(Pool.avgPool2dBlock(new Shape(2, 2)));
+        }
+        d.add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(outputs).build());
+        return new Network(name, d, manager, new Shape(1, c.channels(), c.resolution(), c.resolution()));
+    }
+
+    /** The encoder: D's trunk with a d-sized linear head; [N, C, R, R] -> [N, d]. */
+    public static Network encoder(String name, NetConfig c, NDManager manager) {
+        return create(name, c, c.latentDim(), manager);
+    }
+}

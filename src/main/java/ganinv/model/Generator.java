@@ -1,0 +1,35 @@
+package ganinv.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+
+/**
+ * The "dcgan-up" generator, layer for layer as in {@code shared/bench/torch_dlsgan_step.py}:
+ * Linear(d -> W·4·4), LeakyReLU(0.2), reshape [N, W, 4, 4]; k times [nearest x2, Conv3x3(W -> W,
+ * pad 1), LeakyReLU(0.2)]; Conv3x3(W -> C, pad 1), tanh. Input [N, d], output [N, C, R, R] in
+ * (-1, 1). Upsample-then-convolve because the engine has no transposed convolution.
+ */
+public final class Generator {
+    private Generator() {
+    }
+
+    public static Network create(String name, NetConfig c, NDManager manager) {
+        int w = c.width();
+        SequentialBlock g = new SequentialBlock()
+                .add(Linear.builder().setUnits(16L * w).build())
+                .add(Activation.leakyReluBlock(0.2f))
+                .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, w, 4, 4)), "reshape"));
+        for (int i = 0; i < c.stages(); i++) {
+            g.add(new LambdaBlock(x -> new NDList(Layers.nearestUp2(x.singletonOrThrow())), "nearest2x"))
+                    .add(Layers.conv3x3(w))
+                    .add(Activation.leakyReluBlock(0.2f));
+        }
+        g.add(Layers.conv3x3(c.channels())).add(Activation.tanhBlock());
+        return new Network(name, g, manager, new Shape(1, c.latentDim()));
+    }
+}

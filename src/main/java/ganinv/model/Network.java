@@ -1,0 +1,69 @@
+package ganinv.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A named DJL block with its weights, run without DJL's Trainer so that each method controls
+ * exactly which gradients exist and when they are cleared (the engine never zeroes them).
+ */
+public final class Network {
+    private final String name;
+    private final Block block;
+    private final ParameterStore store;
+    private final Map<String, NDArray> weights = new LinkedHashMap<>();
+
+    /** Builds the block's weights in {@code manager} for inputs of {@code inputShape}. */
+    public Network(String name, Block block, NDManager manager, Shape inputShape) {
+        this.name = name;
+        this.block = block;
+        block.initialize(manager, DataType.FLOAT32, inputShape);
+        this.store = new ParameterStore(manager, false);
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                weights.put(p.getKey(), p.getValue().getArray());
+            }
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Runs the network; the output lives in the input's manager (the caller's step scope). */
+    public NDArray forward(NDArray input) {
+        return block.forward(store, new NDList(input), true).singletonOrThrow();
+    }
+
+    /** Trainable weights by parameter name, in a fixed order (checkpoints rely on it). */
+    public Map<String, NDArray> weights() {
+        return weights;
+    }
+
+    public long parameterCount() {
+        return weights.values().stream().mapToLong(a -> a.getShape().size()).sum();
+    }
+
+    /** Clears accumulated gradients; needed after any backward pass that reached this network. */
+    public void zeroGradients() {
+        for (NDArray w : weights.values()) {
+            JniUtils.zeroGrad((PtNDArray) w);
+        }
+    }
+
+    public Block block() {
+        return block;
+    }
+}

@@ -1,0 +1,45 @@
+package ganinv.objective;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ganinv.model.LatentPrior;
+import ganinv.model.NetConfig;
+import ganinv.model.Network;
+
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * A way to train an invertible GAN: its networks, optimizers and one training step. The loop
+ * in {@code ganinv.train} is the same for every method; everything method-specific is here.
+ */
+public interface GanMethod {
+    /** The name used on the command line and in run directories. */
+    String name();
+
+    NetConfig net();
+
+    LatentPrior prior();
+
+    /**
+     * One training step on a batch of real images.
+     *
+     * @param scope the step's manager; every array made here dies with it
+     * @param real [B, C, R, R] in [-1, 1]
+     * @param rng the source of every latent drawn, so that resume is exact
+     * @return each loss term by name, as plain numbers
+     */
+    Map<String, Double> step(NDManager scope, NDArray real, RandomGenerator rng);
+
+    /** Every network by name, in a fixed order; checkpoints save all of them. */
+    Map<String, Network> networks();
+
+    /** Every optimizer by the name of the network it updates. */
+    Map<String, Adam> optimizers();
+
+    /** G: [N, d] -> [N, C, R, R]. */
+    NDArray generate(NDArray z);
+
+    /** The inverse map E: [N, C, R, R] -> [N, d], in the units {@link #generate} takes. */
+    NDArray encode(NDArray x);
+}

@@ -1,0 +1,29 @@
+package ganinv.objective;
+
+import ganinv.UserError;
+
+/**
+ * The hyper-parameters a training method reads.
+ *
+ * @param lambda weight of the latent-regression term
+ * @param regressGenerator whether G also minimises the latent-regression term
+ * @param learningRate Adam's step size, the same for every network
+ * @param beta1 Adam's first-moment decay
+ * @param beta2 Adam's second-moment decay
+ */
+public record MethodOptions(double lambda, boolean regressGenerator, double learningRate, double beta1, double beta2) {
+    public MethodOptions {
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new UserError("--lambda " + lambda + ": must be a finite number >= 0");
+        }
+        if (!(learningRate > 0) || learningRate > 1) {
+            throw new UserError("--lr " + learningRate + ": must be in (0, 1]");
+        }
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new UserError("--beta1 " + beta1 + ": must be in [0, 1)");
+        }
+        if (!(beta2 >= 0 && beta2 < 1)) {
+            throw new UserError("--beta2 " + beta2 + ": must be in [0, 1)");
+        }
+    }
+}

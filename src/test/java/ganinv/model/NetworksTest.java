@@ -1,0 +1,56 @@
+package ganinv.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ganinv.UserError;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NetworksTest {
+    @Test
+    void parameterCountsMatchThePyTorchReference() {
+        // shared/bench/torch_dlsgan_step.py prints these for R=32, C=3, W=64, d=64.
+        NetConfig c = new NetConfig(32, 3, 64, 64);
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThat(Generator.create("G", c, m).parameterCount()).isEqualTo(179_075);
+            assertThat(Discriminator.create("D", c, 1 + 64, m).parameterCount()).isEqualTo(179_201);
+        }
+    }
+
+    @Test
+    void shapesThroughEveryResolution() {
+        for (int r : new int[] {8, 16, 64}) {
+            NetConfig c = new NetConfig(r, 1, 8, 5);
+            try (NDManager m = NDManager.newBaseManager()) {
+                NDArray x = Generator.create("G", c, m).forward(m.randomNormal(new Shape(2, 5)));
+                assertThat(x.getShape()).isEqualTo(new Shape(2, 1, r, r));
+                assertThat(x.abs().max().getFloat()).isLessThanOrEqualTo(1f);
+                NDArray z = Discriminator.encoder("E", c, m).forward(x);
+                assertThat(z.getShape()).isEqualTo(new Shape(2, 5));
+            }
+        }
+    }
+
+    @Test
+    void badSizesAreUserErrorsNamingTheFlag() {
+        assertThatThrownBy(() -> new NetConfig(30, 3, 64, 64)).isInstanceOf(UserError.class).hasMessageStartingWith("--resolution 30");
+        assertThatThrownBy(() -> new NetConfig(4, 3, 64, 64)).isInstanceOf(UserError.class).hasMessageStartingWith("--resolution 4");
+        assertThatThrownBy(() -> new NetConfig(32, 2, 64, 64)).isInstanceOf(UserError.class).hasMessageStartingWith("--channels");
+        assertThatThrownBy(() -> new NetConfig(32, 3, 64, 0)).isInstanceOf(UserError.class).hasMessageStartingWith("--latent-dim 0");
+        assertThatThrownBy(() -> new NetConfig(32, 3, 0, 8)).isInstanceOf(UserError.class).hasMessageStartingWith("--width 0");
+    }
+
+    @Test
+    void uniformPriorStaysInItsBoxWithUnitVariance() {
+        float[] z = LatentPrior.UNIFORM.sample(new java.util.SplittableRandom(1), 1000, 8);
+        double sq = 0;
+        for (float v : z) {
+            assertThat(Math.abs(v)).isLessThanOrEqualTo((float) Math.sqrt(3));
+            sq += v * v;
+        }
+        assertThat(sq / z.length).isBetween(0.93, 1.07);
+    }
+}

@@ -1,0 +1,142 @@
+package ganinv.train;
+
+import ganinv.UserError;
+import ganinv.report.JsonFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A run's folder: {@code config.json}, {@code metrics.jsonl}, {@code samples/} (PNG grids) and
+ * {@code checkpoints/}. It never overwrites a run unless told to.
+ */
+public final class RunDir {
+    private static final List<String> OWNED = List.of("config.json", "metrics.jsonl", "samples", "checkpoints");
+    private final Path root;
+
+    private RunDir(Path root) {
+        this.root = root;
+    }
+
+    /** Opens an existing run for reading. */
+    public static RunDir existing(Path root) {
+        if (!Files.isRegularFile(root.resolve("config.json"))) {
+            throw new UserError("--run " + root + ": not a ganinv run (no config.json); give the --out folder of 'ganinv train'");
+        }
+        return new RunDir(root);
+    }
+
+    /**
+     * Prepares {@code root} for training. A folder holding a run is refused unless the user
+     * resumes it or forces a fresh start; forcing removes only the files a run owns.
+     */
+    public static RunDir forTraining(Path root, boolean resume, boolean force) {
+        boolean hasRun = Files.exists(root.resolve("config.json")) || Files.exists(root.resolve("checkpoints"));
+        if (resume) {
+            if (!hasRun) {
+                throw new UserError("--resume: " + root + " holds no run to resume; drop --resume to start one");
+            }
+            return new RunDir(root);
+        }
+        if (hasRun && !force) {
+            throw new UserError("--out " + root + ": already holds a run; pass --resume to continue it or --force to replace it");
+        }
+        try {
+            Files.createDirectories(root);
+            if (hasRun) {
+                for (String name : OWNED) {
+                    deleteRecursively(root.resolve(name));
+                }
+            }
+            Files.createDirectories(root.resolve("checkpoints"));
+            Files.createDirectories(root.resolve("samples"));
+        } catch (IOException e) {
+            throw new UserError("--out " + root + ": cannot create the run folder (" + e.getMessage() + ")", e);
+        }
+        return new RunDir(root);
+    }
+
+    private static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path configFile() {
+        return root.resolve("config.json");
+    }
+
+    public Path metricsFile() {
+        return root.resolve("metrics.jsonl");
+    }
+
+    public Path checkpoints() {
+        return root.resolve("checkpoints");
+    }
+
+    public Path sampleGrid(long step) {
+        return root.resolve("samples").resolve(String.format("step-%08d.png", step));
+    }
+
+    public void writeConfig(Map<String, Object> config) {
+        JsonFiles.write(configFile(), config);
+    }
+
+    public TrainConfig readConfig() {
+        try {
+            return JsonFiles.MAPPER.treeToValue(JsonFiles.MAPPER.readTree(configFile().toFile()).get("config"),
+                    TrainConfig.class);
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw new UserError(configFile() + ": unreadable run configuration (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Appends one JSON object as a line; the file is opened per line so that a kill loses at most one. */
+    public void appendMetrics(Map<String, Object> line) {
+        try {
+            Files.writeString(metricsFile(), JsonFiles.line(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + metricsFile(), e);
+        }
+    }
+
+    /** Drops metrics lines past {@code step}: a resumed run re-logs them, and duplicates would confuse plots. */
+    public void truncateMetricsAfter(long step) {
+        if (!Files.exists(metricsFile())) {
+            return;
+        }
+        try {
+            List<String> kept = Files.readAllLines(metricsFile()).stream()
+                    .filter(l -> !l.isBlank() && stepOf(l) <= step).toList();
+            Files.write(metricsFile(), kept);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite " + metricsFile(), e);
+        }
+    }
+
+    private static long stepOf(String line) {
+        try {
+            return JsonFiles.MAPPER.readTree(line).path("step").asLong(Long.MAX_VALUE);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package ganinv.train;
+
+import ganinv.UserError;
+import ganinv.data.DataSpec;
+import ganinv.model.LatentPrior;
+import ganinv.model.NetConfig;
+import ganinv.objective.MethodOptions;
+import ganinv.objective.Methods;
+
+/**
+ * Everything that determines a training run; saved as {@code config.json} and inside every
+ * checkpoint. Validated on construction, so a bad flag fails before any work is done.
+ *
+ * @param method a name from {@link Methods#NAMES}
+ * @param data the {@code --data} spec as the user gave it
+ * @param count size of a procedural set, or -1 for infinite
+ * @param steps total training steps (a resumed run continues to this count)
+ * @param batch images per step
+ * @param latentDist "normal" or "uniform"
+ * @param logEvery steps between metrics.jsonl lines
+ * @param sampleEvery steps between sample grids
+ * @param checkpointEvery steps between checkpoints
+ */
+public record TrainConfig(String method, String data, long count, int steps, int batch, NetConfig net,
+                          String latentDist, MethodOptions options, long seed,
+                          int logEvery, int sampleEvery, int checkpointEvery) {
+    public TrainConfig {
+        Methods.check(method);
+        DataSpec.parse(data);
+        LatentPrior.parse(latentDist);
+        if (count == 0 || count < -1) {
+            throw new UserError("--count " + count + ": must be a positive number of images (omit it for infinite shapes)");
+        }
+        if (steps < 1) {
+            throw new UserError("--steps " + steps + ": must be at least 1");
+        }
+        if (batch < 1 || batch > 4096) {
+            throw new UserError("--batch " + batch + ": must be between 1 and 4096");
+        }
+        if (logEvery < 1 || sampleEvery < 1 || checkpointEvery < 1) {
+            throw new UserError("--log-every, --sample-every and --checkpoint-every must be at least 1");
+        }
+    }
+
+    public LatentPrior prior() {
+        return LatentPrior.parse(latentDist);
+    }
+
+    public DataSpec dataSpec() {
+        return DataSpec.parse(data);
+    }
+
+    /** The same run continued to a different total step count. */
+    public TrainConfig withSteps(int newSteps) {
+        return new TrainConfig(method, data, count, newSteps, batch, net, latentDist, options, seed,
+                logEvery, sampleEvery, checkpointEvery);
+    }
+}

@@ -1,0 +1,151 @@
+package ganinv.train;
+
+import ai.djl.ndarray.NDManager;
+import ganinv.UserError;
+import ganinv.data.Dataset;
+import ganinv.model.LatentPrior;
+import ganinv.model.NetConfig;
+import ganinv.objective.LatentRegression;
+import ganinv.objective.MethodOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TrainerTest {
+    @TempDir
+    Path tmp;
+
+    private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+
+    static TrainConfig tiny(int steps) {
+        return new TrainConfig("latent-regression", "shapes", 64, steps, 4, new NetConfig(16, 3, 8, 8), "normal",
+                new MethodOptions(1, true, 1e-3, 0.5, 0.99), 5, 5, 1000, 10);
+    }
+
+    private Dataset data(TrainConfig c) {
+        return c.dataSpec().open(c.net().channels(), c.net().resolution(), c.seed(), c.count(), quiet);
+    }
+
+    private Checkpoint train(Path out, TrainConfig c, boolean resume) throws Exception {
+        Trainer.run(c, data(c), RunDir.forTraining(out, resume, false), resume, quiet);
+        return Checkpoint.read(Checkpoint.newest(out.resolve("checkpoints")).orElseThrow());
+    }
+
+    @Test
+    void stopAndResumeGivesTheSameWeightsAsOneRun() throws Exception {
+        Checkpoint straight = train(tmp.resolve("straight"), tiny(24), false);
+        train(tmp.resolve("split"), tiny(12), false);
+        Checkpoint resumed = train(tmp.resolve("split"), tiny(24), true);
+        assertThat(resumed.header().step()).isEqualTo(24);
+        assertThat(resumed.header().rngState()).isEqualTo(straight.header().rngState());
+        try (NDManager m = NDManager.newBaseManager()) {
+            var a = new LatentRegression(tiny(1).net(), LatentPrior.NORMAL, tiny(1).options(), m);
+            var b = new LatentRegression(tiny(1).net(), LatentPrior.NORMAL, tiny(1).options(), m);
+            straight.restoreInto(a);
+            resumed.restoreInto(b);
+            // Bitwise: same seed, same thread count, same data order, same optimizer moments.
+            var ta = Checkpoint.tensorsOf(a);
+            var tb = Checkpoint.tensorsOf(b);
+            assertThat(ta.keySet()).containsExactlyElementsOf(tb.keySet());
+            for (String k : ta.keySet()) {
+                assertThat(tb.get(k).toFloatArray()).as(k).containsExactly(ta.get(k).toFloatArray());
+            }
+        }
+        // The resumed run's log keeps the lines up to the stop (5, 10 and the final 12) and adds the rest once.
+        List<String> lines = Files.readAllLines(tmp.resolve("split/metrics.jsonl"));
+        assertThat(lines).extracting(l -> l.substring(0, l.indexOf(','))).containsExactly(
+                "{\"step\":5", "{\"step\":10", "{\"step\":12", "{\"step\":15", "{\"step\":20", "{\"step\":24");
+    }
+
+    @Test
+    void refusesToOverwriteARunWithoutResumeOrForce() throws Exception {
+        train(tmp.resolve("run"), tiny(2), false);
+        assertThatThrownBy(() -> RunDir.forTraining(tmp.resolve("run"), false, false))
+                .isInstanceOf(UserError.class).hasMessageContaining("--resume").hasMessageContaining("--force");
+        Files.writeString(tmp.resolve("run/my-notes.txt"), "keep me");
+        RunDir.forTraining(tmp.resolve("run"), false, true);
+        assertThat(tmp.resolve("run/checkpoints")).isEmptyDirectory();
+        assertThat(tmp.resolve("run/my-notes.txt")).hasContent("keep me");
+        assertThatThrownBy(() -> RunDir.forTraining(tmp.resolve("none"), true, false))
+                .isInstanceOf(UserError.class).hasMessageContaining("no run to resume");
+    }
+
+    @Test
+    void damagedCheckpointsAreNamedUserErrors() throws Exception {
+        train(tmp.resolve("run"), tiny(2), false);
+        Path ckpt = Checkpoint.newest(tmp.resolve("run/checkpoints")).orElseThrow();
+        byte[] bytes = Files.readAllBytes(ckpt);
+        Path flipped = tmp.resolve("flipped.ckpt");
+        bytes[bytes.length / 2] ^= 0x40;
+        Files.write(flipped, bytes);
+        assertThatThrownBy(() -> Checkpoint.read(flipped)).isInstanceOf(UserError.class)
+                .hasMessageContaining("flipped.ckpt").hasMessageContaining("checksum");
+        Path cut = tmp.resolve("cut.ckpt");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        assertThatThrownBy(() -> Checkpoint.read(cut)).isInstanceOf(UserError.class).hasMessageContaining("truncated");
+        Path other = tmp.resolve("other.ckpt");
+        Files.writeString(other, "hello");
+        assertThatThrownBy(() -> Checkpoint.read(other)).isInstanceOf(UserError.class).hasMessageContaining("magic");
+        // Another architecture is refused before anything is overwritten.
+        try (NDManager m = NDManager.newBaseManager()) {
+            var wider = new LatentRegression(new NetConfig(16, 3, 16, 8), LatentPrior.NORMAL, tiny(1).options(), m);
+            assertThatThrownBy(() -> Checkpoint.read(ckpt).restoreInto(wider)).isInstanceOf(UserError.class)
+                    .hasMessageContaining("another method or architecture");
+        }
+    }
+
+    @Test
+    void keepsOnlyTheNewestThreeCheckpoints() throws Exception {
+        TrainConfig c = new TrainConfig("latent-regression", "shapes", -1, 10, 2, new NetConfig(16, 1, 4, 4), "uniform",
+                new MethodOptions(1, true, 1e-3, 0.5, 0.99), 1, 5, 1000, 2);
+        train(tmp.resolve("run"), c, false);
+        assertThat(Checkpoint.list(tmp.resolve("run/checkpoints")).stream().map(p -> p.getFileName().toString()))
+                .containsExactly("step-00000006.ckpt", "step-00000008.ckpt", "step-00000010.ckpt");
+    }
+
+    @Test
+    void liveArrayCountStaysFlatOver200Steps() {
+        TrainConfig c = tiny(1);
+        Dataset data = data(c);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            var method = new LatentRegression(c.net(), c.prior(), c.options(), manager);
+            Rng rng = new Rng(1);
+            var order = new ganinv.data.BatchOrder(data.size(), 1);
+            int[] counts = new int[2];
+            for (int step = 0; step < 200; step++) {
+                try (NDManager scope = manager.newSubManager()) {
+                    method.step(scope, Trainer.batch(scope, data, order.indices(step, 4)), rng);
+                }
+                if (step == 9) {
+                    counts[0] = liveArrays(manager);
+                }
+            }
+            counts[1] = liveArrays(manager);
+            assertThat(counts[1]).isEqualTo(counts[0]);
+            assertThat(counts[0]).isPositive();
+        }
+    }
+
+    /** Arrays alive anywhere in the engine: the system manager holds every manager as a descendant. */
+    private static int liveArrays(NDManager manager) {
+        return ((ai.djl.ndarray.BaseNDManager) manager.getParentManager()).getManagedArrays().size();
+    }
+
+    @Test
+    void configValidationNamesTheFlag() {
+        assertThatThrownBy(() -> new TrainConfig("latent-regression", "shapes", -1, -5, 4, new NetConfig(16, 3, 8, 8),
+                "normal", new MethodOptions(1, true, 1e-3, 0.5, 0.99), 1, 1, 1, 1)).hasMessageStartingWith("--steps -5");
+        assertThatThrownBy(() -> new TrainConfig("nope", "shapes", -1, 5, 4, new NetConfig(16, 3, 8, 8),
+                "normal", new MethodOptions(1, true, 1e-3, 0.5, 0.99), 1, 1, 1, 1)).hasMessageStartingWith("--method nope");
+        assertThatThrownBy(() -> new MethodOptions(-1, true, 1e-3, 0.5, 0.99)).hasMessageStartingWith("--lambda");
+        assertThatThrownBy(() -> LatentPrior.parse("cauchy")).hasMessageStartingWith("--latent-dist cauchy");
+    }
+}

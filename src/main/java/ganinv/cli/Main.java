@@ -1,0 +1,90 @@
+package ganinv.cli;
+
+import ganinv.UserError;
+import ganinv.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** The {@code ganinv} command: one subcommand per file in this package. */
+@Command(name = "ganinv", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "GAN inversion on the JVM: train an invertible GAN, invert images into latent codes, measure.",
+        subcommands = {DemoCommand.class, TrainCommand.class, SampleCommand.class, InvertCommand.class,
+                MetricsCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Start with:  ./ganinv demo", "Every command has --help with an example."})
+public final class Main implements Runnable {
+    /** Exit code for every mistake in the user's input: a bad flag, file or folder. */
+    public static final int USER_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; never calls System.exit, so tests can call it. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handle);
+        cl.setParameterExceptionHandler(Main::handleParameters);
+        cl.setOverwrittenOptionsAllowed(true);
+        return cl;
+    }
+
+    /** User errors become one line and exit code 2; anything else is a bug and keeps its stack trace. */
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        UserError user = findUserError(e);
+        if (user != null) {
+            err.println("error: " + user.getMessage());
+            err.flush();
+            return USER_ERROR;
+        }
+        if (e instanceof UncheckedIOException io) {
+            err.println("error: " + io.getMessage() + " (" + io.getCause().getMessage() + ")");
+            err.flush();
+            return USER_ERROR;
+        }
+        err.println("internal error in ganinv " + Version.version() + " (please report it with this trace):");
+        e.printStackTrace(err);
+        err.flush();
+        return 1;
+    }
+
+    /** A mistyped command line: one line with the fix, not the whole usage text. */
+    private static int handleParameters(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        String command = cl.getCommandSpec().qualifiedName();
+        cl.getErr().println("error: " + e.getMessage() + "; see '" + command.replace("ganinv", "./ganinv") + " --help'");
+        cl.getErr().flush();
+        return USER_ERROR;
+    }
+
+    private static UserError findUserError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof UserError u) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ganinv " + Version.version() + " (commit " + Version.gitCommit() + ")"};
+        }
+    }
+}

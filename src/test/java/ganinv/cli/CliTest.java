@@ -1,0 +1,172 @@
+package ganinv.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ganinv.data.ImageCodec;
+import ganinv.data.Npy;
+import ganinv.data.ShapesDataset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The commands as a user runs them: exit codes, files written, and one-line errors. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true));
+        System.setErr(new PrintStream(err, true));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        var cl = Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(System.out, true));
+        cl.setErr(new java.io.PrintWriter(System.err, true));
+        return cl.execute(args);
+    }
+
+    private static final String[] TINY = {"--resolution", "16", "--width", "8", "--latent-dim", "8", "--batch", "4",
+            "--log-every", "10", "--sample-every", "10", "--checkpoint-every", "10"};
+
+    private String[] train(String... extra) {
+        String[] args = new String[2 + TINY.length + extra.length];
+        args[0] = "train";
+        args[1] = "--data=shapes";
+        System.arraycopy(TINY, 0, args, 2, TINY.length);
+        System.arraycopy(extra, 0, args, 2 + TINY.length, extra.length);
+        return args;
+    }
+
+    @Test
+    void trainResumeSampleInvertMetricsEndToEnd() throws Exception {
+        Path run = tmp.resolve("run");
+        assertThat(run(train("--out", run.toString(), "--steps", "20"))).as(err.toString()).isZero();
+        assertThat(run.resolve("config.json")).exists();
+        JsonNode config = new ObjectMapper().readTree(run.resolve("config.json").toFile());
+        assertThat(config.path("config").path("method").asText()).isEqualTo("latent-regression");
+        assertThat(config.path("config").path("net").path("resolution").asInt()).isEqualTo(16);
+        assertThat(config.has("git_commit")).isTrue();
+        assertThat(run.resolve("samples/step-00000020.png")).exists();
+
+        assertThat(run(train("--out", run.toString(), "--steps", "30", "--resume"))).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("resuming").contains("step 30");
+        assertThat(run.resolve("checkpoints/step-00000030.ckpt")).exists();
+        JsonNode last = lastLine(run.resolve("metrics.jsonl"));
+        assertThat(last.path("step").asInt()).isEqualTo(30);
+        for (String key : new String[] {"loss_d", "loss_g_adv", "latent_mse", "images_per_s", "seconds"}) {
+            assertThat(last.path(key).isNumber()).as(key).isTrue();
+        }
+
+        assertThat(run("sample", "--run", run.toString(), "--count", "5", "--out", tmp.resolve("s").toString())).isZero();
+        assertThat(tmp.resolve("s/sample-00004.png")).exists();
+        assertThat(tmp.resolve("s/grid.png")).exists();
+
+        // Inputs at another size (40x40) and as gray: converted like the folder loader does.
+        Path images = tmp.resolve("imgs");
+        ShapesDataset shapes = new ShapesDataset(99, 6, 32, 3);
+        for (int i = 0; i < 5; i++) {
+            ImageCodec.writePng(shapes.pixels(i), 3, 32, 32, images.resolve("img" + i + ".png"));
+        }
+        ImageCodec.writePng(new ShapesDataset(99, 6, 16, 1).pixels(5), 1, 16, 16, images.resolve("sub/gray.png"));
+        Path inv = tmp.resolve("inv");
+        assertThat(run("invert", "--run", run.toString(), "--images", images.toString(), "--mode", "encoder",
+                "--out", inv.toString())).as(err.toString()).isZero();
+        Npy.Matrix codes = Npy.read(inv.resolve("latents.npy"));
+        assertThat(codes.rows()).isEqualTo(6);
+        assertThat(codes.cols()).isEqualTo(8);
+        JsonNode m = new ObjectMapper().readTree(inv.resolve("metrics.json").toFile());
+        assertThat(m.path("mode").asText()).isEqualTo("encoder");
+        assertThat(m.path("count").asInt()).isEqualTo(6);
+        assertThat(m.path("mean").path("psnr").asDouble()).isGreaterThan(5);
+        assertThat(m.path("images").get(5).path("name").asText()).isEqualTo("sub/gray.png");
+        assertThat(inv.resolve("reconstructions/sub/gray.png")).exists();
+        assertThat(inv.resolve("grid.png")).exists();
+
+        // metrics over the same pairs reproduces invert's numbers (same 8-bit images, same formulas).
+        Path fitted = tmp.resolve("fitted");
+        for (int i = 0; i < 5; i++) {
+            ImageCodec.writePng(ImageCodec.read(images.resolve("img" + i + ".png"), 3, 16), 3, 16, 16,
+                    fitted.resolve("img" + i + ".png"));
+        }
+        assertThat(run("metrics", "--reference", fitted.toString(), "--candidate", inv.resolve("reconstructions").toString(),
+                "--json", tmp.resolve("scores.json").toString())).as(err.toString()).isZero();
+        JsonNode scores = new ObjectMapper().readTree(tmp.resolve("scores.json").toFile());
+        assertThat(scores.path("count").asInt()).isEqualTo(5);
+        assertThat(scores.path("images").get(0).path("psnr").asDouble())
+                .isCloseTo(m.path("images").get(0).path("psnr").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    private static JsonNode lastLine(Path file) throws Exception {
+        var lines = Files.readAllLines(file);
+        return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void everyCommandHasHelpWithAnExample() {
+        for (String cmd : new String[] {"demo", "train", "sample", "invert", "metrics"}) {
+            assertThat(run(cmd, "--help")).isZero();
+            assertThat(out.toString()).as(cmd).contains("Example").contains("./ganinv " + cmd);
+        }
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("train").contains("invert").contains("demo");
+    }
+
+    @Test
+    void userErrorsAreOneLineWithExitCode2() throws Exception {
+        assertOneLineError(run(train("--out", tmp.resolve("a").toString(), "--resolution", "30")), "--resolution 30");
+        assertOneLineError(run(train("--out", tmp.resolve("a").toString(), "--steps", "-3")), "--steps -3");
+        assertOneLineError(run(train("--out", tmp.resolve("a").toString(), "--latent-dim", "0")), "--latent-dim 0");
+        assertOneLineError(run("train", "--out", tmp.resolve("a").toString(), "--data", tmp.resolve("missing").toString()),
+                "no such file or folder");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertOneLineError(run("train", "--out", tmp.resolve("a").toString(), "--data", empty.toString()), "no PNG or JPEG");
+        Path badIdx = Files.write(tmp.resolve("x-idx3-ubyte"), new byte[] {1, 2, 3, 4, 5});
+        assertOneLineError(run("train", "--out", tmp.resolve("a").toString(), "--data", badIdx.toString()), "magic");
+        assertThat(tmp.resolve("a")).doesNotExist();
+        assertOneLineError(run("invert", "--run", tmp.toString(), "--images", empty.toString(), "--out", tmp.resolve("o").toString()),
+                "not a ganinv run");
+        assertOneLineError(run("sample", "--run", tmp.toString(), "--out", tmp.resolve("o").toString()), "not a ganinv run");
+        // A run folder is never overwritten by accident.
+        Path run = tmp.resolve("run");
+        assertThat(run(train("--out", run.toString(), "--steps", "2"))).isZero();
+        assertOneLineError(run(train("--out", run.toString(), "--steps", "2")), "--force");
+        assertThat(run.resolve("checkpoints/step-00000002.ckpt")).exists();
+        assertOneLineError(run("invert", "--run", run.toString(), "--images", empty.toString(), "--out", tmp.resolve("o").toString()),
+                "no PNG or JPEG");
+        Files.write(run.resolve("checkpoints/step-00000002.ckpt"), new byte[] {1, 2, 3});
+        assertOneLineError(run("sample", "--run", run.toString(), "--out", tmp.resolve("o").toString()), "step-00000002.ckpt");
+        // picocli's own mistakes (unknown option, missing required) are exit 2 too.
+        assertThat(run("train", "--no-such-flag")).isEqualTo(2);
+    }
+
+    private void assertOneLineError(int code, String expected) {
+        String text = err.toString().strip();
+        assertThat(code).as(text).isEqualTo(2);
+        assertThat(text).startsWith("error: ").contains(expected).doesNotContain("\n").doesNotContain("at ganinv.");
+    }
+}

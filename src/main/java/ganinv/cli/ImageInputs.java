@@ -1,12 +1,10 @@
 package ganinv.cli;
 
 import ganinv.UserError;
-import ganinv.data.ImageCodec;
 import ganinv.data.ImageFolderLoader;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,29 +14,14 @@ import java.util.List;
  */
 record ImageInputs(List<String> names, List<byte[]> images) {
     static ImageInputs read(Path folder, int channels, int resolution, String flag, PrintStream warnings) {
-        List<Path> files = ImageFolderLoader.listImages(folder);
-        if (files.isEmpty()) {
-            throw new UserError(flag + " " + folder + ": no PNG or JPEG images found (searched recursively)");
+        try {
+            ImageFolderLoader.Decoded decoded = ImageFolderLoader.decodeAll(folder, channels, resolution, warnings);
+            List<String> names = decoded.files().stream()
+                    .map(f -> folder.relativize(f).toString().replace('\\', '/')).toList();
+            return new ImageInputs(names, decoded.images());
+        } catch (UserError e) {
+            throw new UserError(flag + " " + e.getMessage(), e);
         }
-        List<String> names = new ArrayList<>();
-        List<byte[]> images = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                images.add(ImageCodec.read(f, channels, resolution));
-                names.add(folder.relativize(f).toString().replace('\\', '/'));
-            } catch (UserError e) {
-                skipped.add(e.getMessage());
-            }
-        }
-        if (images.isEmpty()) {
-            throw new UserError(flag + " " + folder + ": none of the " + files.size() + " images could be read (first: "
-                    + skipped.get(0) + ")");
-        }
-        if (!skipped.isEmpty()) {
-            warnings.println("warning: skipped " + skipped.size() + " of " + files.size() + " images; first: " + skipped.get(0));
-        }
-        return new ImageInputs(names, images);
     }
 
     /** "dir/a.jpg" becomes "dir/a.png": outputs are always PNG. */

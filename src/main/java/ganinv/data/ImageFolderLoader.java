@@ -38,36 +38,31 @@ public final class ImageFolderLoader {
         return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
     }
 
+    /** The images of a folder that could be read, with their files, in sorted path order. */
+    public record Decoded(List<Path> files, List<byte[]> images) {
+    }
+
     /**
-     * Decodes every image under {@code root}; reports skipped files on {@code warnings}.
+     * Decodes and fits every image under {@code root}, skipping unreadable files and reporting how
+     * many on {@code warnings}.
      *
      * @throws UserError when the folder has no readable image at all
      */
-    public static MemoryDataset load(Path root, int channels, int resolution, PrintStream warnings) {
+    public static Decoded decodeAll(Path root, int channels, int resolution, PrintStream warnings) {
         List<Path> files = listImages(root);
         if (files.isEmpty()) {
             throw new UserError(root + ": no PNG or JPEG images found (searched recursively)");
         }
-        TreeSet<String> classes = new TreeSet<>();
-        for (Path f : files) {
-            Path rel = root.relativize(f);
-            if (rel.getNameCount() > 1) {
-                classes.add(rel.getName(0).toString());
-            }
-        }
-        List<String> classNames = List.copyOf(classes);
+        List<Path> read = new ArrayList<>();
         List<byte[]> images = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Path f : files) {
             try {
                 images.add(ImageCodec.read(f, channels, resolution));
+                read.add(f);
             } catch (UserError e) {
                 skipped.add(e.getMessage());
-                continue;
             }
-            Path rel = root.relativize(f);
-            labels.add(rel.getNameCount() > 1 ? classNames.indexOf(rel.getName(0).toString()) : -1);
         }
         if (images.isEmpty()) {
             throw new UserError(root + ": none of the " + files.size() + " images could be read (first: "
@@ -77,9 +72,26 @@ public final class ImageFolderLoader {
             warnings.println("warning: skipped " + skipped.size() + " of " + files.size()
                     + " images in " + root + " that could not be read; first: " + skipped.get(0));
         }
-        int[] labelArray = classNames.isEmpty() ? null : labels.stream().mapToInt(Integer::intValue).toArray();
-        String description = "image folder " + root + " (" + images.size() + " images"
+        return new Decoded(read, images);
+    }
+
+    /** The folder as a dataset, labelled by first-level subfolder when there are subfolders. */
+    public static MemoryDataset load(Path root, int channels, int resolution, PrintStream warnings) {
+        Decoded decoded = decodeAll(root, channels, resolution, warnings);
+        TreeSet<String> classes = new TreeSet<>();
+        for (Path f : decoded.files()) {
+            Path rel = root.relativize(f);
+            if (rel.getNameCount() > 1) {
+                classes.add(rel.getName(0).toString());
+            }
+        }
+        List<String> classNames = List.copyOf(classes);
+        int[] labels = classNames.isEmpty() ? null : decoded.files().stream().mapToInt(f -> {
+            Path rel = root.relativize(f);
+            return rel.getNameCount() > 1 ? classNames.indexOf(rel.getName(0).toString()) : -1;
+        }).toArray();
+        String description = "image folder " + root + " (" + decoded.images().size() + " images"
                 + (classNames.isEmpty() ? "" : ", " + classNames.size() + " classes") + ")";
-        return new MemoryDataset(images, labelArray, classNames, channels, resolution, description);
+        return new MemoryDataset(decoded.images(), labels, classNames, channels, resolution, description);
     }
 }

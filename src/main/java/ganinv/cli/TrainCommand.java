@@ -74,7 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed for weights, latents and data order. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--count", defaultValue = "-1", description = "Size of the shapes set (-1: infinite). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--count", defaultValue = "-1", description = "Images to use: the size of the shapes set, or the first N of any other source (-1: all; shapes: infinite). Default: ${DEFAULT-VALUE}.")
     long count;
 
     @Option(names = "--log-every", defaultValue = "50", description = "Steps per metrics.jsonl line. Default: ${DEFAULT-VALUE}.")

@@ -28,11 +28,6 @@ public final class BatchOrder {
         return out;
     }
 
-    /** Epochs completed before {@code step} (fractional), for schedules that decay per epoch. */
-    public double epoch(long step, int batch) {
-        return size == Dataset.INFINITE ? 0 : (double) step * batch / size;
-    }
-
     private int[] permutation(long epoch) {
         if (epoch != cachedEpoch) {
             int n = Math.toIntExact(size);

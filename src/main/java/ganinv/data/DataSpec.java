@@ -59,9 +59,19 @@ public record DataSpec(Kind kind, Path path) {
     /**
      * Reads the data, fitted to the model's shape.
      *
-     * @param count for shapes: the set's size, or {@link Dataset#INFINITE}; ignored otherwise
+     * @param count for shapes: the set's size; for the other sources: use only their first
+     *     {@code count} images; {@link Dataset#INFINITE} for all (shapes: endless)
      */
     public Dataset open(int channels, int resolution, long seed, long count, PrintStream warnings) {
+        Dataset all = openAll(channels, resolution, seed, count, warnings);
+        if (kind == Kind.SHAPES || count == Dataset.INFINITE || count >= all.size()) {
+            return all;
+        }
+        MemoryDataset m = (MemoryDataset) all;
+        return m.firstN((int) count);
+    }
+
+    private Dataset openAll(int channels, int resolution, long seed, long count, PrintStream warnings) {
         return switch (kind) {
             case SHAPES -> new ShapesDataset(seed, count, resolution, channels);
             case FOLDER -> ImageFolderLoader.load(path, channels, resolution, warnings);

@@ -25,6 +25,13 @@ public final class MemoryDataset implements Dataset {
         this.description = description;
     }
 
+    /** The first {@code n} images only (a subset for quick runs), labels and classes kept. */
+    public MemoryDataset firstN(int n) {
+        int[] kept = labels == null ? null : java.util.Arrays.copyOf(labels, n);
+        return new MemoryDataset(images.subList(0, n), kept, classNames, channels, resolution,
+                description + ", first " + n + " used");
+    }
+
     @Override
     public long size() {
         return images.size();

@@ -62,8 +62,4 @@ public final class Network {
             JniUtils.zeroGrad((PtNDArray) w);
         }
     }
-
-    public Block block() {
-        return block;
-    }
 }

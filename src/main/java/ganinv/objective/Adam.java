@@ -21,7 +21,7 @@ public final class Adam {
     private final float beta1;
     private final float beta2;
     private final float epsilon;
-    private float learningRate;
+    private final float learningRate;
     private long updates;
 
     public Adam(Network network, NDManager manager, float learningRate, float beta1, float beta2) {
@@ -49,14 +49,6 @@ public final class Adam {
             }
         }
         network.zeroGradients();
-    }
-
-    public void setLearningRate(float learningRate) {
-        this.learningRate = learningRate;
-    }
-
-    public float learningRate() {
-        return learningRate;
     }
 
     public long updates() {

@@ -13,7 +13,7 @@ import ganinv.objective.Methods;
  *
  * @param method a name from {@link Methods#NAMES}
  * @param data the {@code --data} spec as the user gave it
- * @param count size of a procedural set, or -1 for infinite
+ * @param count images to use (shapes: the set's size; other sources: their first N), or -1 for all
  * @param steps total training steps (a resumed run continues to this count)
  * @param batch images per step
  * @param latentDist "normal" or "uniform"

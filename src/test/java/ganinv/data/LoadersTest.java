@@ -118,6 +118,11 @@ class LoadersTest {
         assertThat(d.label(1)).isEqualTo(9);
         assertThat(d.classNames().get(3)).isEqualTo("cat");
         assertThat(d.pixels(0)[0] & 0xff).isEqualTo(200);
+        // --count takes the first N images of a finite source, labels included.
+        Dataset first3 = spec.open(3, 32, 0, 3, warn);
+        assertThat(first3.size()).isEqualTo(3);
+        assertThat(first3.label(1)).isEqualTo(9);
+        assertThat(first3.describe()).contains("first 3 used");
 
         Files.write(folder.resolve("data_batch_3.bin"), new byte[3073 + 5]);
         assertThatThrownBy(() -> DataSpec.parse(folder.toString()).open(3, 32, 0, -1, warn))

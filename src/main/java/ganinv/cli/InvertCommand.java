@@ -53,6 +53,7 @@ public final class InvertCommand implements Callable<Integer> {
             throw new UserError("--batch " + batch + ": must be at least 1");
         }
         try (TrainedRun trained = TrainedRun.load(run)) {
+            trained.requireEncoder();
             NetConfig net = trained.method().net();
             ImageInputs inputs = ImageInputs.read(images, net.channels(), net.resolution(), "--images", System.err);
             Inverter inverter = new EncoderInverter(trained.method(), trained.manager(), batch);

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 /** The {@code ganinv} command: one subcommand per file in this package. */
 @Command(name = "ganinv", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "GAN inversion on the JVM: train an invertible GAN, invert images into latent codes, measure.",
-        subcommands = {DemoCommand.class, TrainCommand.class, SampleCommand.class, InvertCommand.class,
+        subcommands = {DemoCommand.class, TrainCommand.class, FitEncoderCommand.class, SampleCommand.class, InvertCommand.class,
                 MetricsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  ./ganinv demo", "Every command has --help with an example."})
 public final class Main implements Runnable {

@@ -1,13 +1,18 @@
 package ganinv.cli;
 
+import ganinv.UserError;
 import ganinv.data.Dataset;
 import ganinv.model.NetConfig;
+import ganinv.objective.LatentRegression;
 import ganinv.objective.MethodOptions;
+import ganinv.objective.Methods;
+import ganinv.objective.PlainGan;
 import ganinv.train.RunDir;
 import ganinv.train.TrainConfig;
 import ganinv.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -19,12 +24,15 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train an invertible GAN. Writes config.json, metrics.jsonl, samples/ and checkpoints/ into --out.",
         footer = {"", "Example:", "  ./ganinv train --method latent-regression --data shapes --out runs/lr --steps 2000",
+                "  ./ganinv train --method bigan --data photos/ --out runs/bigan",
+                "  ./ganinv train --method gan --out runs/gan && ./ganinv fit-encoder --run runs/gan",
                 "  ./ganinv train --out runs/lr --resume --steps 4000   # continue the same run"})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--method", defaultValue = "latent-regression", description = "Training method: ${DEFAULT-VALUE}.")
+    @Option(names = "--method", defaultValue = "latent-regression",
+            description = "latent-regression, bigan, or gan (then fit an encoder with 'ganinv fit-encoder'). Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--data", defaultValue = "shapes",
@@ -52,24 +60,24 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "64", description = "Feature maps per layer W. Default: ${DEFAULT-VALUE}.")
     int width;
 
-    @Option(names = "--lambda", defaultValue = "1", description = "Weight of the latent-regression term. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lambda", defaultValue = "1", description = "latent-regression only: weight of the latent-regression term. Default: ${DEFAULT-VALUE}.")
     double lambda;
 
     @Option(names = "--regress-generator", defaultValue = "true", arity = "1",
-            description = "Whether G also minimises the latent-regression term (true|false). Default: ${DEFAULT-VALUE}.")
+            description = "latent-regression only: whether G also minimises the latent-regression term (true|false). Default: ${DEFAULT-VALUE}.")
     boolean regressGenerator;
 
     @Option(names = "--latent-dist", defaultValue = "normal", description = "Prior of z: normal or uniform. Default: ${DEFAULT-VALUE}.")
     String latentDist;
 
-    @Option(names = "--lr", defaultValue = "0.0005", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
-    double lr;
+    @Option(names = "--lr", description = "Adam learning rate. Default: 0.0005 (bigan: 0.0002).")
+    Double lr;
 
-    @Option(names = "--beta1", defaultValue = "0.5", description = "Adam beta1. Default: ${DEFAULT-VALUE}.")
-    double beta1;
+    @Option(names = "--beta1", description = "Adam beta1. Default: 0.5.")
+    Double beta1;
 
-    @Option(names = "--beta2", defaultValue = "0.99", description = "Adam beta2. Default: ${DEFAULT-VALUE}.")
-    double beta2;
+    @Option(names = "--beta2", description = "Adam beta2. Default: 0.99 (bigan: 0.999).")
+    Double beta2;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed for weights, latents and data order. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -77,43 +85,44 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "-1", description = "Images to use: the size of the shapes set, or the first N of any other source (-1: all; shapes: infinite). Default: ${DEFAULT-VALUE}.")
     long count;
 
-    @Option(names = "--log-every", defaultValue = "50", description = "Steps per metrics.jsonl line. Default: ${DEFAULT-VALUE}.")
-    int logEvery;
-
-    @Option(names = "--sample-every", defaultValue = "500", description = "Steps per sample grid. Default: ${DEFAULT-VALUE}.")
-    int sampleEvery;
-
-    @Option(names = "--checkpoint-every", defaultValue = "500", description = "Steps per checkpoint. Default: ${DEFAULT-VALUE}.")
-    int checkpointEvery;
-
-    @Option(names = "--resume", description = "Continue the run in --out from its newest checkpoint, with its saved settings.")
-    boolean resume;
-
-    @Option(names = "--force", description = "Replace a run already in --out.")
-    boolean force;
+    @Mixin
+    PhaseOptions phase;
 
     @Override
     public Integer call() {
         // Validate flags and read the data before touching --out, so a mistake costs nothing on disk.
-        TrainConfig config = resume ? RunDir.forTraining(out, true, false).readConfig() : newConfig();
-        if (resume && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
+        TrainConfig config = phase.resume ? RunDir.forTraining(out, true, false).readConfig() : newConfig();
+        if (phase.resume && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
             config = config.withSteps(steps);
         }
         Dataset dataset = config.dataSpec().open(config.net().channels(), config.net().resolution(), config.seed(),
                 config.count(), System.err);
-        RunDir dir = RunDir.forTraining(out, resume, force);
-        Trainer.Summary s = Trainer.run(config, dataset, dir, resume, System.out);
+        RunDir dir = RunDir.forTraining(out, phase.resume, phase.force);
+        Trainer.Summary s = Trainer.run(config, dataset, dir, phase.resume, System.out);
         System.out.printf(Locale.ROOT, "trained %s to step %d in %.1f s (%.1f images/s)%n", out, s.step(), s.seconds(),
                 s.imagesPerSecond());
         System.out.println("samples:    " + s.samples());
         System.out.println("checkpoint: " + s.checkpoint());
         System.out.println("metrics:    " + dir.metricsFile());
+        if (config.method().equals(PlainGan.NAME)) {
+            System.out.println("next:       ./ganinv fit-encoder --run " + out + "   (a gan run inverts once an encoder is fitted)");
+        }
         return 0;
     }
 
     private TrainConfig newConfig() {
-        return new TrainConfig(method, data, count, steps, batch, new NetConfig(resolution, channels, width, latentDim),
-                latentDist, new MethodOptions(lambda, regressGenerator, lr, beta1, beta2), seed, logEvery, sampleEvery,
-                checkpointEvery);
+        MethodOptions d = Methods.defaults(method);
+        MethodOptions options = new MethodOptions(lambda, regressGenerator, lr != null ? lr : d.learningRate(),
+                beta1 != null ? beta1 : d.beta1(), beta2 != null ? beta2 : d.beta2());
+        TrainConfig config = new TrainConfig(method, data, count, steps, batch,
+                new NetConfig(resolution, channels, width, latentDim), latentDist, options, seed, phase.logEvery, phase.sampleEvery,
+                phase.checkpointEvery);
+        for (String flag : new String[] {"--lambda", "--regress-generator"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(flag) && !method.equals(LatentRegression.NAME)) {
+                throw new UserError(flag + ": only --method " + LatentRegression.NAME
+                        + " has a latent-regression term; drop it for " + method);
+            }
+        }
+        return config;
     }
 }

@@ -15,14 +15,26 @@ import ai.djl.nn.pooling.Pool;
  * Input [N, C, R, R], output [N, outputs]. Only layers with a simple input-gradient rule, so that
  * R1 can later be built without double backprop.
  *
- * <p>The same trunk serves as the encoder (outputs = d) and as a discriminator with a latent
- * head (outputs = 1 + d, column 0 the adversarial logit).
+ * <p>The same trunk serves as the encoder (outputs = d), as a discriminator with a latent head
+ * (outputs = 1 + d, column 0 the adversarial logit) and as the image half of BiGAN's
+ * {@link JointDiscriminator}.
  */
 public final class Discriminator {
     private Discriminator() {
     }
 
     public static Network create(String name, NetConfig c, int outputs, NDManager manager) {
+        SequentialBlock d = trunk(c).add(Linear.builder().setUnits(outputs).build());
+        return new Network(name, d, manager, new Shape(1, c.channels(), c.resolution(), c.resolution()));
+    }
+
+    /** The encoder: D's trunk with a d-sized linear head; [N, C, R, R] -> [N, d]. */
+    public static Network encoder(String name, NetConfig c, NDManager manager) {
+        return create(name, c, c.latentDim(), manager);
+    }
+
+    /** The trunk without a head: [N, C, R, R] -> [N, W·4·4] features. */
+    static SequentialBlock trunk(NetConfig c) {
         int w = c.width();
         SequentialBlock d = new SequentialBlock()
                 .add(Layers.conv3x3(w))
@@ -32,12 +44,6 @@ public final class Discriminator {
                     .add(Activation.leakyReluBlock(0.2f))
                     .add(Pool.avgPool2dBlock(new Shape(2, 2)));
         }
-        d.add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(outputs).build());
-        return new Network(name, d, manager, new Shape(1, c.channels(), c.resolution(), c.resolution()));
-    }
-
-    /** The encoder: D's trunk with a d-sized linear head; [N, C, R, R] -> [N, d]. */
-    public static Network encoder(String name, NetConfig c, NDManager manager) {
-        return create(name, c, c.latentDim(), manager);
+        return d.add(Blocks.batchFlattenBlock());
     }
 }

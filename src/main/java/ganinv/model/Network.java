@@ -25,11 +25,11 @@ public final class Network {
     private final ParameterStore store;
     private final Map<String, NDArray> weights = new LinkedHashMap<>();
 
-    /** Builds the block's weights in {@code manager} for inputs of {@code inputShape}. */
-    public Network(String name, Block block, NDManager manager, Shape inputShape) {
+    /** Builds the block's weights in {@code manager} for inputs of {@code inputShapes}. */
+    public Network(String name, Block block, NDManager manager, Shape... inputShapes) {
         this.name = name;
         this.block = block;
-        block.initialize(manager, DataType.FLOAT32, inputShape);
+        block.initialize(manager, DataType.FLOAT32, inputShapes);
         this.store = new ParameterStore(manager, false);
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().requiresGradient()) {
@@ -42,9 +42,9 @@ public final class Network {
         return name;
     }
 
-    /** Runs the network; the output lives in the input's manager (the caller's step scope). */
-    public NDArray forward(NDArray input) {
-        return block.forward(store, new NDList(input), true).singletonOrThrow();
+    /** Runs the network; the output lives in the inputs' manager (the caller's step scope). */
+    public NDArray forward(NDArray... inputs) {
+        return block.forward(store, new NDList(inputs), true).singletonOrThrow();
     }
 
     /** Trainable weights by parameter name, in a fixed order (checkpoints rely on it). */

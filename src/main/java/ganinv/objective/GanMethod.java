@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
-import ganinv.model.Network;
 
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -12,11 +11,9 @@ import java.util.random.RandomGenerator;
 /**
  * A way to train an invertible GAN: its networks, optimizers and one training step. The loop
  * in {@code ganinv.train} is the same for every method; everything method-specific is here.
+ * {@link #name()} is the name used on the command line and in run folders.
  */
-public interface GanMethod {
-    /** The name used on the command line and in run directories. */
-    String name();
-
+public interface GanMethod extends Trainable {
     NetConfig net();
 
     LatentPrior prior();
@@ -31,15 +28,14 @@ public interface GanMethod {
      */
     Map<String, Double> step(NDManager scope, NDArray real, RandomGenerator rng);
 
-    /** Every network by name, in a fixed order; checkpoints save all of them. */
-    Map<String, Network> networks();
-
-    /** Every optimizer by the name of the network it updates. */
-    Map<String, Adam> optimizers();
-
     /** G: [N, d] -> [N, C, R, R]. */
     NDArray generate(NDArray z);
 
     /** The inverse map E: [N, C, R, R] -> [N, d], in the units {@link #generate} takes. */
     NDArray encode(NDArray x);
+
+    /** False only while a method whose encoder is fitted afterwards has none yet. */
+    default boolean hasEncoder() {
+        return true;
+    }
 }

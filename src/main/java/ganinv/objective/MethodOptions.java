@@ -16,6 +16,11 @@ public record MethodOptions(double lambda, boolean regressGenerator, double lear
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new UserError("--lambda " + lambda + ": must be a finite number >= 0");
         }
+        checkAdam(learningRate, beta1, beta2);
+    }
+
+    /** Validates Adam's settings as given by --lr, --beta1 and --beta2. */
+    public static void checkAdam(double learningRate, double beta1, double beta2) {
         if (!(learningRate > 0) || learningRate > 1) {
             throw new UserError("--lr " + learningRate + ": must be in (0, 1]");
         }

@@ -1,9 +1,12 @@
 package ganinv.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import com.fasterxml.jackson.databind.JsonNode;
 import ganinv.UserError;
 import ganinv.objective.Adam;
-import ganinv.objective.GanMethod;
+import ganinv.objective.Trainable;
 import ganinv.report.JsonFiles;
 
 import java.io.BufferedInputStream;
@@ -41,8 +44,12 @@ public final class Checkpoint {
     private static final byte[] MAGIC = "GANINVCK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int FORMAT = 1;
 
-    /** What was saved besides the tensors. */
-    public record Header(TrainConfig config, long step, long rngState, Map<String, Long> optimizerUpdates,
+    /**
+     * What was saved besides the tensors.
+     *
+     * @param config the settings of the phase that wrote it (a training or an encoder-fitting config)
+     */
+    public record Header(JsonNode config, long step, long rngState, Map<String, Long> optimizerUpdates,
                          String ganinvVersion, String gitCommit) {
     }
 
@@ -58,12 +65,12 @@ public final class Checkpoint {
         return header;
     }
 
-    /** Saves the method's state as {@code checkpoints/step-N.ckpt} and keeps only the newest {@code keep}. */
-    public static Path save(Path dir, TrainConfig config, GanMethod method, long step, long rngState, int keep)
+    /** Saves the state of {@code method} as {@code dir/step-N.ckpt} and keeps only the newest {@code keep}. */
+    public static Path save(Path dir, Object config, Trainable method, long step, long rngState, int keep)
             throws IOException {
         Map<String, Long> updates = new LinkedHashMap<>();
         method.optimizers().forEach((name, adam) -> updates.put(name, adam.updates()));
-        Header header = new Header(config, step, rngState, updates, ganinv.Version.version(), ganinv.Version.gitCommit());
+        Header header = new Header(JsonFiles.MAPPER.valueToTree(config), step, rngState, updates, ganinv.Version.version(), ganinv.Version.gitCommit());
         Files.createDirectories(dir);
         Path file = dir.resolve(String.format("step-%08d.ckpt", step));
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
@@ -101,7 +108,7 @@ public final class Checkpoint {
     }
 
     /** Every array a checkpoint holds, by a name unique across networks and optimizers. */
-    static Map<String, NDArray> tensorsOf(GanMethod method) {
+    static Map<String, NDArray> tensorsOf(Trainable method) {
         Map<String, NDArray> all = new LinkedHashMap<>();
         method.networks().forEach((n, net) -> net.weights().forEach((k, v) -> all.put("net/" + n + "/" + k, v)));
         method.optimizers().forEach((n, adam) -> adam.state().forEach((k, v) -> all.put("adam/" + n + "/" + k, v)));
@@ -186,7 +193,7 @@ public final class Checkpoint {
      * Copies the saved tensors into {@code method}, which must have been built from the same
      * configuration; a different architecture or method is refused before anything is changed.
      */
-    public void restoreInto(GanMethod method) {
+    public void restoreInto(Trainable method) {
         Map<String, NDArray> targets = tensorsOf(method);
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, NDArray> t : targets.entrySet()) {
@@ -199,7 +206,13 @@ public final class Checkpoint {
             throw new UserError("checkpoint does not match this " + method.name() + " network (mismatched: "
                     + (problems.isEmpty() ? "tensor count" : problems.get(0)) + "); it comes from another method or architecture");
         }
-        targets.forEach((name, array) -> array.set(tensors.get(name)));
+        // An indexed copy rather than set(float[]): the latter makes libtorch print a deprecation warning.
+        for (Map.Entry<String, NDArray> t : targets.entrySet()) {
+            NDArray array = t.getValue();
+            try (NDManager scope = array.getManager().newSubManager()) {
+                array.set(new NDIndex("..."), scope.create(tensors.get(t.getKey()), array.getShape()));
+            }
+        }
         method.optimizers().forEach((name, adam) -> adam.restoreUpdates(header.optimizerUpdates().getOrDefault(name, 0L)));
     }
 }

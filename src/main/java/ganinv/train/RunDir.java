@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A run's folder: {@code config.json}, {@code metrics.jsonl}, {@code samples/} (PNG grids) and
- * {@code checkpoints/}. It never overwrites a run unless told to.
+ * A run's folder: {@code config.json}, {@code metrics.jsonl}, {@code samples/} (PNG grids),
+ * {@code checkpoints/}, and for a gan run its fitted {@code encoder/}, itself laid out the same
+ * way. It never overwrites a run unless told to.
  */
 public final class RunDir {
-    private static final List<String> OWNED = List.of("config.json", "metrics.jsonl", "samples", "checkpoints");
+    private static final List<String> OWNED = List.of("config.json", "metrics.jsonl", "samples", "checkpoints",
+            EncoderFitter.FOLDER);
     private final Path root;
 
     private RunDir(Path root) {
@@ -100,9 +102,13 @@ public final class RunDir {
     }
 
     public TrainConfig readConfig() {
+        return readConfig(TrainConfig.class);
+    }
+
+    /** The {@code "config"} object of config.json as {@code type}; unreadable or invalid is a user error naming the file. */
+    public <T> T readConfig(Class<T> type) {
         try {
-            return JsonFiles.MAPPER.treeToValue(JsonFiles.MAPPER.readTree(configFile().toFile()).get("config"),
-                    TrainConfig.class);
+            return JsonFiles.MAPPER.treeToValue(JsonFiles.MAPPER.readTree(configFile().toFile()).get("config"), type);
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new UserError(configFile() + ": unreadable run configuration (" + e.getMessage() + ")", e);
         }

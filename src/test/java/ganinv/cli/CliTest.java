@@ -121,6 +121,50 @@ class CliTest {
                 .isCloseTo(m.path("images").get(0).path("psnr").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    @Test
+    void biganAndGanTrainResumeAndInvertOnShapesAndOnAnImageFolder() throws Exception {
+        Path folder = tmp.resolve("folder");
+        ShapesDataset shapes = new ShapesDataset(5, 12, 16, 3);
+        for (int i = 0; i < 12; i++) {
+            ImageCodec.writePng(shapes.pixels(i), 3, 16, 16, folder.resolve(ShapesDataset.CLASSES.get(shapes.label(i)))
+                    .resolve("img" + i + ".png"));
+        }
+        for (String data : new String[] {"shapes", folder.toString()}) {
+            Path bigan = tmp.resolve("bigan-" + data.length());
+            assertThat(run(train("--method", "bigan", "--data", data, "--out", bigan.toString(), "--steps", "10")))
+                    .as(err.toString()).isZero();
+            assertThat(run(train("--out", bigan.toString(), "--resume", "--steps", "20"))).as(err.toString()).isZero();
+            assertThat(lastLine(bigan.resolve("metrics.jsonl")).path("loss_ge").isNumber()).isTrue();
+            assertThat(run("invert", "--run", bigan.toString(), "--images", folder.toString(), "--out",
+                    bigan.resolve("inv").toString())).as(err.toString()).isZero();
+            assertThat(Npy.read(bigan.resolve("inv/latents.npy")).rows()).isEqualTo(12);
+
+            Path gan = tmp.resolve("gan-" + data.length());
+            assertThat(run(train("--method", "gan", "--data", data, "--out", gan.toString(), "--steps", "10")))
+                    .as(err.toString()).isZero();
+            assertThat(out.toString()).contains("next:       ./ganinv fit-encoder --run " + gan);
+            assertOneLineError(run("invert", "--run", gan.toString(), "--images", folder.toString(), "--out",
+                    gan.resolve("inv").toString()), "fit-encoder --run " + gan);
+            assertThat(run("fit-encoder", "--run", gan.toString(), "--steps", "10", "--batch", "4",
+                    "--checkpoint-every", "5", "--sample-every", "5")).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("held-out latents");
+            assertThat(gan.resolve("encoder/checkpoints/step-00000010.ckpt")).exists();
+            assertThat(gan.resolve("encoder/samples/step-00000010.png")).exists();
+            assertOneLineError(run("fit-encoder", "--run", gan.toString()), "--force");
+            assertThat(run("fit-encoder", "--run", gan.toString(), "--resume", "--steps", "15")).as(err.toString()).isZero();
+            assertThat(lastLine(gan.resolve("encoder/metrics.jsonl")).path("step").asInt()).isEqualTo(15);
+            assertThat(run("invert", "--run", gan.toString(), "--images", folder.toString(), "--out",
+                    gan.resolve("inv").toString())).as(err.toString()).isZero();
+            assertThat(Npy.read(gan.resolve("inv/latents.npy")).rows()).isEqualTo(12);
+        }
+        assertOneLineError(run(train("--method", "bigan", "--lambda", "2", "--out", tmp.resolve("x").toString())),
+                "--lambda: only --method latent-regression");
+        assertOneLineError(run("fit-encoder", "--run", tmp.resolve("bigan-6").toString()), "trains its own encoder");
+        assertOneLineError(run("fit-encoder", "--run", tmp.resolve("gan-6").toString(), "--pixel-weight", "-1", "--force"),
+                "--pixel-weight -1");
+        assertOneLineError(run("fit-encoder", "--run", tmp.resolve("nothing").toString()), "not a ganinv run");
+    }
+
     private static JsonNode lastLine(Path file) throws Exception {
         var lines = Files.readAllLines(file);
         return new ObjectMapper().readTree(lines.get(lines.size() - 1));
@@ -128,7 +172,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelpWithAnExample() {
-        for (String cmd : new String[] {"demo", "train", "sample", "invert", "metrics"}) {
+        for (String cmd : new String[] {"demo", "train", "fit-encoder", "sample", "invert", "metrics"}) {
             assertThat(run(cmd, "--help")).isZero();
             assertThat(out.toString()).as(cmd).contains("Example").contains("./ganinv " + cmd);
         }

@@ -21,6 +21,36 @@ class NetworksTest {
     }
 
     @Test
+    void jointDiscriminatorHasTheDocumentedLayers() {
+        // Trunk 112,576 + z path (64·256+256) + (256·256+256) + joint (1280·256+256) + (256+1).
+        NetConfig c = new NetConfig(32, 3, 64, 64);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network d = JointDiscriminator.create("D", c, m);
+            assertThat(d.parameterCount()).isEqualTo(112_576 + 16_640 + 65_792 + 327_936 + 257).isEqualTo(523_201);
+            NDArray logit = d.forward(m.randomUniform(-1, 1, new Shape(5, 3, 32, 32)), m.randomNormal(new Shape(5, 64)));
+            assertThat(logit.getShape()).isEqualTo(new Shape(5, 1));
+        }
+    }
+
+    @Test
+    void jointDiscriminatorRejectsMismatchedPairs() {
+        NetConfig c = new NetConfig(16, 3, 8, 8);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network d = JointDiscriminator.create("D", c, m);
+            NDArray x = m.zeros(new Shape(4, 3, 16, 16));
+            // Batch sizes differ.
+            assertThatThrownBy(() -> d.forward(x, m.zeros(new Shape(3, 8)))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("D(x, z) takes x [N, 3, 16, 16] and z [N, 8] with the same N")
+                    .hasMessageContaining("(4, 3, 16, 16)").hasMessageContaining("(3, 8)");
+            // Wrong latent size, wrong image size, a missing input.
+            assertThatThrownBy(() -> d.forward(x, m.zeros(new Shape(4, 9)))).hasMessageContaining("z [N, 8]");
+            assertThatThrownBy(() -> d.forward(m.zeros(new Shape(4, 3, 8, 8)), m.zeros(new Shape(4, 8))))
+                    .hasMessageContaining("(4, 3, 8, 8)");
+            assertThatThrownBy(() -> d.forward(x)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void shapesThroughEveryResolution() {
         for (int r : new int[] {8, 16, 64}) {
             NetConfig c = new NetConfig(r, 1, 8, 5);

@@ -5,10 +5,16 @@ import ganinv.UserError;
 import ganinv.data.Dataset;
 import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
+import ganinv.objective.EncoderFit;
+import ganinv.objective.GanMethod;
 import ganinv.objective.LatentRegression;
+import ganinv.objective.Methods;
+import ganinv.objective.Trainable;
 import ganinv.objective.MethodOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,7 +32,11 @@ class TrainerTest {
     private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
 
     static TrainConfig tiny(int steps) {
-        return new TrainConfig("latent-regression", "shapes", 64, steps, 4, new NetConfig(16, 3, 8, 8), "normal",
+        return tiny("latent-regression", steps);
+    }
+
+    static TrainConfig tiny(String method, int steps) {
+        return new TrainConfig(method, "shapes", 64, steps, 4, new NetConfig(16, 3, 8, 8), "normal",
                 new MethodOptions(1, true, 1e-3, 0.5, 0.99), 5, 5, 1000, 10);
     }
 
@@ -39,30 +49,82 @@ class TrainerTest {
         return Checkpoint.read(Checkpoint.newest(out.resolve("checkpoints")).orElseThrow());
     }
 
-    @Test
-    void stopAndResumeGivesTheSameWeightsAsOneRun() throws Exception {
-        Checkpoint straight = train(tmp.resolve("straight"), tiny(24), false);
-        train(tmp.resolve("split"), tiny(12), false);
-        Checkpoint resumed = train(tmp.resolve("split"), tiny(24), true);
+    @ParameterizedTest
+    @ValueSource(strings = {"latent-regression", "bigan", "gan"})
+    void stopAndResumeGivesTheSameWeightsAsOneRun(String method) throws Exception {
+        Checkpoint straight = train(tmp.resolve("straight"), tiny(method, 24), false);
+        train(tmp.resolve("split"), tiny(method, 12), false);
+        Checkpoint resumed = train(tmp.resolve("split"), tiny(method, 24), true);
         assertThat(resumed.header().step()).isEqualTo(24);
         assertThat(resumed.header().rngState()).isEqualTo(straight.header().rngState());
         try (NDManager m = NDManager.newBaseManager()) {
-            var a = new LatentRegression(tiny(1).net(), LatentPrior.NORMAL, tiny(1).options(), m);
-            var b = new LatentRegression(tiny(1).net(), LatentPrior.NORMAL, tiny(1).options(), m);
+            TrainConfig c = tiny(method, 1);
+            GanMethod a = Methods.create(method, c.net(), c.prior(), c.options(), m);
+            GanMethod b = Methods.create(method, c.net(), c.prior(), c.options(), m);
             straight.restoreInto(a);
             resumed.restoreInto(b);
-            // Bitwise: same seed, same thread count, same data order, same optimizer moments.
-            var ta = Checkpoint.tensorsOf(a);
-            var tb = Checkpoint.tensorsOf(b);
-            assertThat(ta.keySet()).containsExactlyElementsOf(tb.keySet());
-            for (String k : ta.keySet()) {
-                assertThat(tb.get(k).toFloatArray()).as(k).containsExactly(ta.get(k).toFloatArray());
-            }
+            assertBitwiseEqual(a, b);
         }
         // The resumed run's log keeps the lines up to the stop (5, 10 and the final 12) and adds the rest once.
         List<String> lines = Files.readAllLines(tmp.resolve("split/metrics.jsonl"));
         assertThat(lines).extracting(l -> l.substring(0, l.indexOf(','))).containsExactly(
                 "{\"step\":5", "{\"step\":10", "{\"step\":12", "{\"step\":15", "{\"step\":20", "{\"step\":24");
+    }
+
+    /** Bitwise: same seed, same thread count, same data order, same optimizer moments. */
+    private static void assertBitwiseEqual(Trainable a, Trainable b) {
+        var ta = Checkpoint.tensorsOf(a);
+        var tb = Checkpoint.tensorsOf(b);
+        assertThat(ta.keySet()).containsExactlyElementsOf(tb.keySet());
+        for (String k : ta.keySet()) {
+            assertThat(tb.get(k).toFloatArray()).as(k).containsExactly(ta.get(k).toFloatArray());
+        }
+    }
+
+    private FitConfig fit(long generatorStep, int steps) {
+        return new FitConfig(generatorStep, steps, 8, 0.5, 1e-3, 0.9, 0.999, 4, 5, 1000, 10);
+    }
+
+    @Test
+    void fittingAnEncoderResumesExactlyAndIsPickedUpByTheRun() throws Exception {
+        train(tmp.resolve("gan"), tiny("gan", 6), false);
+        try (TrainedRun run = TrainedRun.load(tmp.resolve("gan"))) {
+            assertThat(run.method().hasEncoder()).isFalse();
+            assertThatThrownBy(run::requireEncoder).isInstanceOf(UserError.class).hasMessageContaining("fit-encoder --run");
+        }
+        EncoderFitter.Summary straight = EncoderFitter.run(fit(6, 20), tmp.resolve("gan"), false, false, quiet);
+        assertThat(straight.heldOutError()).isLessThan(straight.heldOutErrorBefore());
+        Checkpoint one = Checkpoint.read(straight.checkpoint());
+        EncoderFitter.run(fit(6, 12), tmp.resolve("gan"), false, true, quiet);
+        Checkpoint two = Checkpoint.read(EncoderFitter.run(fit(6, 20), tmp.resolve("gan"), true, false, quiet).checkpoint());
+        assertThat(two.header().step()).isEqualTo(20);
+        assertThat(two.header().rngState()).isEqualTo(one.header().rngState());
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainConfig c = tiny("gan", 1);
+            GanMethod gan = Methods.create("gan", c.net(), c.prior(), c.options(), m);
+            EncoderFit a = new EncoderFit(gan.networks().get("G"), c.net(), c.prior(), 0.5, 1e-3, 0.9, 0.999, m);
+            EncoderFit b = new EncoderFit(gan.networks().get("G"), c.net(), c.prior(), 0.5, 1e-3, 0.9, 0.999, m);
+            one.restoreInto(a);
+            two.restoreInto(b);
+            assertBitwiseEqual(a, b);
+        }
+        try (TrainedRun run = TrainedRun.load(tmp.resolve("gan"))) {
+            run.requireEncoder();
+            assertThat(run.method().hasEncoder()).isTrue();
+        }
+        // Training G further makes the encoder stale: refused with the fix, and a fit cannot resume onto the new G.
+        train(tmp.resolve("gan"), tiny("gan", 8), true);
+        try (TrainedRun run = TrainedRun.load(tmp.resolve("gan"))) {
+            assertThatThrownBy(run::requireEncoder).isInstanceOf(UserError.class)
+                    .hasMessageContaining("fitted to the generator at step 6 but the run is now at step 8")
+                    .hasMessageContaining("--force");
+        }
+        assertThatThrownBy(() -> EncoderFitter.run(fit(6, 30), tmp.resolve("gan"), true, false, quiet))
+                .isInstanceOf(UserError.class).hasMessageContaining("moved from step 6 to 8");
+        // Only gan runs take a fitted encoder.
+        train(tmp.resolve("lr"), tiny(2), false);
+        assertThatThrownBy(() -> EncoderFitter.run(fit(2, 5), tmp.resolve("lr"), false, false, quiet))
+                .isInstanceOf(UserError.class).hasMessageContaining("trains its own encoder");
     }
 
     @Test

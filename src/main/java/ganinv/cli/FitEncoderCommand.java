@@ -1,0 +1,87 @@
+package ganinv.cli;
+
+import ganinv.UserError;
+import ganinv.train.EncoderFitter;
+import ganinv.train.FitConfig;
+import ganinv.train.RunDir;
+import ganinv.train.TrainedRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code ganinv fit-encoder}: an encoder for the frozen generator of a gan run. */
+@Command(name = "fit-encoder", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fit an encoder to the frozen generator of a run trained with --method gan, from pairs (G(z), z):",
+                "loss ||z - E(G(z))||^2/d + w * ||G(E(x)) - x||^2/(C*R*R). Writes RUN/encoder/ (config.json,",
+                "metrics.jsonl, samples/ with rows G(z) over G(E(G(z))), checkpoints/); then 'invert --mode encoder' works."},
+        footer = {"", "Example:", "  ./ganinv fit-encoder --run runs/gan --steps 2000 --pixel-weight 1",
+                "  ./ganinv fit-encoder --run runs/gan --resume --steps 4000   # continue the same fit"})
+public final class FitEncoderCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", required = true, description = "A run folder made by 'ganinv train --method gan'.")
+    Path run;
+
+    @Option(names = "--steps", defaultValue = "2000", description = "Total fitting steps. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Generated images per step. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--pixel-weight", defaultValue = "0",
+            description = "Weight w of the pixel term on the same generated images; 0 leaves it out. Default: ${DEFAULT-VALUE}.")
+    double pixelWeight;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
+    double lr;
+
+    @Option(names = "--beta1", defaultValue = "0.9", description = "Adam beta1. Default: ${DEFAULT-VALUE}.")
+    double beta1;
+
+    @Option(names = "--beta2", defaultValue = "0.999", description = "Adam beta2. Default: ${DEFAULT-VALUE}.")
+    double beta2;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed for E's weights and the latents. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Mixin
+    PhaseOptions phase;
+
+    @Override
+    public Integer call() {
+        Path folder = run.resolve(EncoderFitter.FOLDER);
+        boolean fitted = Files.exists(folder.resolve("config.json")) || Files.exists(folder.resolve("checkpoints"));
+        FitConfig config;
+        if (phase.resume) {
+            if (!fitted) {
+                throw new UserError("--resume: " + run + " has no encoder fit to resume; drop --resume to start one");
+            }
+            config = RunDir.existing(folder).readConfig(FitConfig.class);
+            if (spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
+                config = config.withSteps(steps);
+            }
+        } else {
+            if (fitted && !phase.force) {
+                throw new UserError("--run " + run + ": already has a fitted encoder in " + folder
+                        + "; pass --resume to continue fitting it or --force to fit a new one");
+            }
+            config = new FitConfig(TrainedRun.newestStep(run), steps, batch, pixelWeight, lr, beta1, beta2, seed,
+                    phase.logEvery, phase.sampleEvery, phase.checkpointEvery);
+        }
+        EncoderFitter.Summary s = EncoderFitter.run(config, run, phase.resume, phase.force, System.out);
+        System.out.printf(Locale.ROOT, "fitted the encoder of %s to step %d in %.1f s; latent error ||z - E(G(z))||^2/d on 256"
+                + " held-out latents: %.4f (was %.4f)%n", run, s.step(), s.seconds(), s.heldOutError(), s.heldOutErrorBefore());
+        System.out.println("samples:    " + s.samples());
+        System.out.println("checkpoint: " + s.checkpoint());
+        System.out.println("next:       ./ganinv invert --run " + run + " --images DIR --mode encoder --out DIR");
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+package ganinv.objective;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ganinv.model.Generator;
+import ganinv.model.LatentPrior;
+import ganinv.model.NetConfig;
+import ganinv.model.Network;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * What every method has: the config, the prior, a generator G, and one Adam per network. A
+ * subclass registers its other networks with {@link #add} and writes only its step.
+ */
+abstract class BaseMethod implements GanMethod {
+    protected final NetConfig net;
+    protected final LatentPrior prior;
+    protected final MethodOptions options;
+    protected final Network generator;
+    private final NDManager manager;
+    private final Map<String, Network> networks = new LinkedHashMap<>();
+    private final Map<String, Adam> optimizers = new LinkedHashMap<>();
+
+    BaseMethod(NetConfig net, LatentPrior prior, MethodOptions options, NDManager manager) {
+        this.net = net;
+        this.prior = prior;
+        this.options = options;
+        this.manager = manager;
+        this.generator = add(Generator.create("G", net, manager));
+    }
+
+    /** Registers a network and gives it an Adam; the order of calls is the checkpoint's order. */
+    protected final Network add(Network n) {
+        networks.put(n.name(), n);
+        optimizers.put(n.name(), new Adam(n, manager, (float) options.learningRate(), (float) options.beta1(),
+                (float) options.beta2()));
+        return n;
+    }
+
+    /** Applies and clears the gradients of the named networks. */
+    protected final void update(String... names) {
+        for (String n : names) {
+            optimizers.get(n).step();
+        }
+    }
+
+    /** z ~ prior: [B, d], drawn from {@code rng} so that resume is exact. */
+    protected final NDArray sampleLatents(NDManager scope, RandomGenerator rng, int b) {
+        return scope.create(prior.sample(rng, b, net.latentDim()), new Shape(b, net.latentDim()));
+    }
+
+    @Override
+    public final NetConfig net() {
+        return net;
+    }
+
+    @Override
+    public final LatentPrior prior() {
+        return prior;
+    }
+
+    @Override
+    public final Map<String, Network> networks() {
+        return Collections.unmodifiableMap(networks);
+    }
+
+    @Override
+    public final Map<String, Adam> optimizers() {
+        return Collections.unmodifiableMap(optimizers);
+    }
+
+    @Override
+    public NDArray generate(NDArray z) {
+        return generator.forward(z);
+    }
+}

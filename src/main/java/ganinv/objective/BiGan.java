@@ -1,0 +1,82 @@
+package ganinv.objective;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ganinv.model.Discriminator;
+import ganinv.model.JointDiscriminator;
+import ganinv.model.LatentPrior;
+import ganinv.model.NetConfig;
+import ganinv.model.Network;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * BiGAN (seed: bigan-lecture.txt; Donahue et al. 2017): G: z -> x, E: x -> z, and a joint
+ * D(x, z) ({@link JointDiscriminator}) that tells real pairs (x, E(x)) from fake pairs (G(z), z).
+ * The value is V = E_x[log D(x, E(x))] + E_z[log(1 − D(G(z), z))], max over D, min over (G, E).
+ *
+ * <p>D's step and the (G, E) step alternate. D minimises −V = softplus(−a_real) + softplus(a_fake)
+ * with a = D's logit. G and E do not minimise V itself, whose gradient vanishes while D wins;
+ * like the original BiGAN code they take the non-saturating form with the labels swapped:
+ * softplus(a_real) + softplus(−a_fake), i.e. E wants its pair called fake and G wants its pair
+ * called real. No term ties E(G(z)) to z directly; {@code latent_mse} = ||z − E(G(z))||²/d is
+ * logged as a diagnostic only, in the latent-regression GAN's units.
+ */
+public final class BiGan extends BaseMethod {
+    public static final String NAME = "bigan";
+
+    private final Network encoder;
+    private final Network discriminator;
+
+    public BiGan(NetConfig net, LatentPrior prior, MethodOptions options, NDManager manager) {
+        super(net, prior, options, manager);
+        this.encoder = add(Discriminator.encoder("E", net, manager));
+        this.discriminator = add(JointDiscriminator.create("D", net, manager));
+    }
+
+    @Override
+    public Map<String, Double> step(NDManager scope, NDArray real, RandomGenerator rng) {
+        int b = (int) real.getShape().get(0);
+        Map<String, Double> losses = new LinkedHashMap<>();
+
+        // D step: both pairs' generated halves are made outside the collector, so no graph for G or E.
+        NDArray z = sampleLatents(scope, rng, b);                                   // [B, d]
+        NDArray fake = generator.forward(z);                                        // [B, C, R, R]
+        NDArray encoded = encoder.forward(real);                                    // [B, d]
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray lossD = GanLosses.discriminator(discriminator.forward(real, encoded), discriminator.forward(fake, z));
+            gc.backward(lossD);
+            losses.put("loss_d", (double) lossD.getFloat());
+        }
+        update("D");
+
+        // G and E step: the same pairs with the labels swapped; D's gradients are discarded after it.
+        NDArray z2 = sampleLatents(scope, rng, b);
+        NDArray fake2;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            fake2 = generator.forward(z2);
+            NDArray lossGe = GanLosses.discriminator(discriminator.forward(fake2, z2),
+                    discriminator.forward(real, encoder.forward(real)));
+            gc.backward(lossGe);
+            losses.put("loss_ge", (double) lossGe.getFloat());
+        }
+        update("G", "E");
+        discriminator.zeroGradients();
+        losses.put("latent_mse", (double) z2.sub(encoder.forward(fake2.stopGradient())).square().mean().getFloat());
+        return losses;
+    }
+
+    @Override
+    public NDArray encode(NDArray x) {
+        return encoder.forward(x);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+}

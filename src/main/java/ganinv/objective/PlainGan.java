@@ -1,0 +1,89 @@
+package ganinv.objective;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ganinv.UserError;
+import ganinv.model.Discriminator;
+import ganinv.model.LatentPrior;
+import ganinv.model.NetConfig;
+import ganinv.model.Network;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * A plain GAN, G and an image-only D with the non-saturating losses, and no encoder while it
+ * trains: the "learning-based" approach of gan-inversion-overview.txt fits one afterwards to the
+ * frozen G ({@link EncoderFit}), and {@link #attachEncoder} hands it over for inversion.
+ */
+public final class PlainGan extends BaseMethod {
+    public static final String NAME = "gan";
+
+    private final Network discriminator;
+    private Network encoder;
+
+    public PlainGan(NetConfig net, LatentPrior prior, MethodOptions options, NDManager manager) {
+        super(net, prior, options, manager);
+        this.discriminator = add(Discriminator.create("D", net, 1, manager));
+    }
+
+    /**
+     * D's half of a step, shared by every method with an image-only D: real [B, C, R, R] against
+     * G(z), z [B, d], with G run outside the collector so that no graph is built for it. Updates
+     * nothing; the caller steps D's optimizer.
+     *
+     * @return D's loss
+     */
+    static double discriminatorStep(Network generator, Network discriminator, NDArray real, NDArray z) {
+        NDArray fake = generator.forward(z);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray lossD = GanLosses.discriminator(discriminator.forward(real), discriminator.forward(fake));
+            gc.backward(lossD);
+            return lossD.getFloat();
+        }
+    }
+
+    @Override
+    public Map<String, Double> step(NDManager scope, NDArray real, RandomGenerator rng) {
+        int b = (int) real.getShape().get(0);
+        Map<String, Double> losses = new LinkedHashMap<>();
+        losses.put("loss_d", discriminatorStep(generator, discriminator, real, sampleLatents(scope, rng, b)));
+        update("D");
+
+        NDArray z = sampleLatents(scope, rng, b);                                   // [B, d]
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray adv = GanLosses.generator(discriminator.forward(generator.forward(z)));
+            gc.backward(adv);
+            losses.put("loss_g_adv", (double) adv.getFloat());
+        }
+        update("G");
+        discriminator.zeroGradients();
+        return losses;
+    }
+
+    /** Gives the run an encoder fitted to this G; it is used by {@link #encode} and never trained here. */
+    public void attachEncoder(Network fitted) {
+        this.encoder = fitted;
+    }
+
+    @Override
+    public boolean hasEncoder() {
+        return encoder != null;
+    }
+
+    @Override
+    public NDArray encode(NDArray x) {
+        if (encoder == null) {
+            throw new UserError("a gan run has no encoder until one is fitted: ./ganinv fit-encoder --run RUN");
+        }
+        return encoder.forward(x);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+}

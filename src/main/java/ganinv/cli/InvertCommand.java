@@ -78,6 +78,7 @@ public final class InvertCommand implements Callable<Integer> {
             Map<String, Object> head = new LinkedHashMap<>();
             head.put("mode", inverter.mode());
             head.put("run", run.toString());
+            head.put("method", trained.method().name());
             head.put("step", trained.step());
             head.put("seconds", seconds);
             JsonFiles.write(out.resolve("metrics.json"), pairs.toJson(head));

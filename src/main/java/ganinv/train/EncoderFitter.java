@@ -46,7 +46,7 @@ public final class EncoderFitter {
      * @param cfg its {@code generatorStep} must be the run's newest step
      */
     public static Summary run(FitConfig cfg, Path run, boolean resume, boolean force, PrintStream out) {
-        try (TrainedRun trained = TrainedRun.loadGeneratorOnly(run)) {
+        try (TrainedRun trained = TrainedRun.load(run)) {
             if (!(trained.method() instanceof PlainGan)) {
                 throw new UserError("--run " + run + ": a " + trained.method().name()
                         + " run trains its own encoder; fit-encoder is for runs trained with --method gan");

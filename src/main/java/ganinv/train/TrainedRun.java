@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A finished (or paused) run loaded for use: its config and its networks at the newest
- * checkpoint, plus, for a {@code gan} run, the encoder fitted to that generator if there is one.
+ * checkpoint, and on request the encoder fitted to a {@code gan} run's generator.
  */
 public final class TrainedRun implements AutoCloseable {
     private final RunDir dir;
@@ -22,7 +22,6 @@ public final class TrainedRun implements AutoCloseable {
     private final NDManager manager;
     private final GanMethod method;
     private final long step;
-    private String missingEncoder;
 
     private TrainedRun(RunDir dir, TrainConfig config, NDManager manager, GanMethod method, long step) {
         this.dir = dir;
@@ -32,26 +31,16 @@ public final class TrainedRun implements AutoCloseable {
         this.step = step;
     }
 
-    public static TrainedRun load(Path root) {
-        TrainedRun run = loadGeneratorOnly(root);
-        try {
-            if (run.method instanceof PlainGan gan) {
-                run.attachFittedEncoder(gan);
-            }
-            return run;
-        } catch (RuntimeException e) {
-            run.close();
-            throw e;
-        }
-    }
-
     /** The step of the run's newest checkpoint, without building its networks. */
     public static long newestStep(Path root) {
         return Checkpoint.read(Loop.newest(RunDir.existing(root))).header().step();
     }
 
-    /** The run's own networks only; a fitted encoder is left on disk (fitting a new one needs no old one). */
-    static TrainedRun loadGeneratorOnly(Path root) {
+    /**
+     * The run's own networks. A gan run's fitted encoder stays on disk until {@link #requireEncoder}
+     * asks for it, so that sampling or refitting never depends on it.
+     */
+    public static TrainedRun load(Path root) {
         RunDir dir = RunDir.existing(root);
         TrainConfig config = dir.readConfig();
         Checkpoint ckpt = Checkpoint.read(Loop.newest(dir));
@@ -66,6 +55,16 @@ public final class TrainedRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes sure the run can invert: a gan run gets the encoder fitted to its current generator,
+     * and fails with the fix when there is none or it was fitted to an older generator.
+     */
+    public void requireEncoder() {
+        if (method instanceof PlainGan gan && !gan.hasEncoder()) {
+            attachFittedEncoder(gan);
+        }
+    }
+
     private void attachFittedEncoder(PlainGan gan) {
         Path folder = dir.root().resolve(EncoderFitter.FOLDER);
         Optional<Path> newest;
@@ -76,26 +75,17 @@ public final class TrainedRun implements AutoCloseable {
         }
         String fix = "./ganinv fit-encoder --run " + dir.root();
         if (newest.isEmpty()) {
-            missingEncoder = "--run " + dir.root() + ": a gan run has no encoder until one is fitted; run '" + fix + "'";
-            return;
+            throw new UserError("--run " + dir.root() + ": a gan run has no encoder until one is fitted; run '" + fix + "'");
         }
         FitConfig fit = RunDir.existing(folder).readConfig(FitConfig.class);
         if (fit.generatorStep() != step) {
-            missingEncoder = "--run " + dir.root() + ": its encoder was fitted to the generator at step "
-                    + fit.generatorStep() + " but the run is now at step " + step + "; run '" + fix + " --force'";
-            return;
+            throw new UserError("--run " + dir.root() + ": its encoder was fitted to the generator at step "
+                    + fit.generatorStep() + " but the run is now at step " + step + "; run '" + fix + " --force'");
         }
         EncoderFit encoder = new EncoderFit(method.networks().get("G"), config.net(), config.prior(), fit.pixelWeight(),
                 fit.learningRate(), fit.beta1(), fit.beta2(), manager);
         Checkpoint.read(newest.get()).restoreInto(encoder);
         gan.attachEncoder(encoder.encoder());
-    }
-
-    /** Fails with the fix when the run cannot invert: a gan run whose encoder is missing or stale. */
-    public void requireEncoder() {
-        if (!method.hasEncoder()) {
-            throw new UserError(missingEncoder);
-        }
     }
 
     public RunDir dir() {

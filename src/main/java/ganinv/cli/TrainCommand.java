@@ -3,6 +3,8 @@ package ganinv.cli;
 import ganinv.UserError;
 import ganinv.data.Dataset;
 import ganinv.model.NetConfig;
+import ganinv.objective.DlsOptions;
+import ganinv.objective.Dlsgan;
 import ganinv.objective.LatentRegression;
 import ganinv.objective.MethodOptions;
 import ganinv.objective.Methods;
@@ -32,7 +34,7 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--method", defaultValue = "latent-regression",
-            description = "latent-regression, bigan, or gan (then fit an encoder with 'ganinv fit-encoder'). Default: ${DEFAULT-VALUE}.")
+            description = "latent-regression, bigan, gan (then fit an encoder with 'ganinv fit-encoder') or dlsgan. Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--data", defaultValue = "shapes",
@@ -60,20 +62,38 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "64", description = "Feature maps per layer W. Default: ${DEFAULT-VALUE}.")
     int width;
 
-    @Option(names = "--lambda", defaultValue = "1", description = "latent-regression only: weight of the latent-regression term. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lambda", defaultValue = "1", description = "latent-regression: weight of the latent-regression term; dlsgan: lambda_enc, the weight of L_enc. Default: ${DEFAULT-VALUE}.")
     double lambda;
 
     @Option(names = "--regress-generator", defaultValue = "true", arity = "1",
             description = "latent-regression only: whether G also minimises the latent-regression term (true|false). Default: ${DEFAULT-VALUE}.")
     boolean regressGenerator;
 
+    @Option(names = "--r1", defaultValue = "10", description = "dlsgan: R1 weight, term r1/2*||grad_x D(x)||^2 on real images. Default: ${DEFAULT-VALUE}.")
+    double r1;
+
+    @Option(names = "--lr-decay", defaultValue = "0.98",
+            description = "dlsgan: learning-rate factor per epoch (endless shapes: per 50,000 images). Default: ${DEFAULT-VALUE}.")
+    double lrDecay;
+
+    @Option(names = "--scale-tracker", defaultValue = "ring",
+            description = "dlsgan: how v is tracked: ring (mean over the last 512 batches, the paper) or ema (0.999). Default: ${DEFAULT-VALUE}.")
+    String scaleTracker;
+
+    @Option(names = "--encoder-loss-on", defaultValue = "dg",
+            description = "dlsgan: dg (L_enc in D's and G's losses) or d (D's only). Default: ${DEFAULT-VALUE}.")
+    String encoderLossOn;
+
+    @Option(names = "--no-dls", description = "dlsgan: keep the latent scale s = 1 (the paper's 'No DLS' baseline).")
+    boolean noDls;
+
     @Option(names = "--latent-dist", defaultValue = "normal", description = "Prior of z: normal or uniform. Default: ${DEFAULT-VALUE}.")
     String latentDist;
 
-    @Option(names = "--lr", description = "Adam learning rate. Default: 0.0005 (bigan: 0.0002).")
+    @Option(names = "--lr", description = "Adam learning rate. Default: 0.0005 (bigan: 0.0002, dlsgan: 0.001).")
     Double lr;
 
-    @Option(names = "--beta1", description = "Adam beta1. Default: 0.5.")
+    @Option(names = "--beta1", description = "Adam beta1. Default: 0.5 (dlsgan: 0).")
     Double beta1;
 
     @Option(names = "--beta2", description = "Adam beta2. Default: 0.99 (bigan: 0.999).")
@@ -112,17 +132,25 @@ public final class TrainCommand implements Callable<Integer> {
 
     private TrainConfig newConfig() {
         MethodOptions d = Methods.defaults(method);
+        DlsOptions dls = method.equals(Dlsgan.NAME) ? new DlsOptions(r1, lrDecay, scaleTracker, encoderLossOn, !noDls) : null;
         MethodOptions options = new MethodOptions(lambda, regressGenerator, lr != null ? lr : d.learningRate(),
-                beta1 != null ? beta1 : d.beta1(), beta2 != null ? beta2 : d.beta2());
+                beta1 != null ? beta1 : d.beta1(), beta2 != null ? beta2 : d.beta2(), dls);
         TrainConfig config = new TrainConfig(method, data, count, steps, batch,
                 new NetConfig(resolution, channels, width, latentDim), latentDist, options, seed, phase.logEvery, phase.sampleEvery,
                 phase.checkpointEvery);
-        for (String flag : new String[] {"--lambda", "--regress-generator"}) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(flag) && !method.equals(LatentRegression.NAME)) {
-                throw new UserError(flag + ": only --method " + LatentRegression.NAME
-                        + " has a latent-regression term; drop it for " + method);
-            }
+        refuseUnless(LatentRegression.NAME.equals(method) || Dlsgan.NAME.equals(method), "--lambda",
+                "latent-regression and dlsgan");
+        refuseUnless(LatentRegression.NAME.equals(method), "--regress-generator", "latent-regression");
+        for (String flag : new String[] {"--r1", "--lr-decay", "--scale-tracker", "--encoder-loss-on", "--no-dls"}) {
+            refuseUnless(Dlsgan.NAME.equals(method), flag, "dlsgan");
         }
         return config;
+    }
+
+    /** A method-specific flag given for another method is a mistake, not something to ignore silently. */
+    private void refuseUnless(boolean applies, String flag, String methods) {
+        if (!applies && spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+            throw new UserError(flag + ": applies only to --method " + methods + "; drop it for " + method);
+        }
     }
 }

@@ -5,8 +5,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 
-/** The two layer shapes that G and D share: 3x3 same-padding convolution and nearest x2. */
-final class Layers {
+/** The layer shapes that G and D share: 3x3 same-padding convolution and nearest x2 (also R1's pool gradient). */
+public final class Layers {
     private Layers() {
     }
 
@@ -17,7 +17,7 @@ final class Layers {
     }
 
     /** Nearest-neighbour x2: [N, C, H, W] -> [N, C, 2H, 2W]. */
-    static NDArray nearestUp2(NDArray x) {
+    public static NDArray nearestUp2(NDArray x) {
         return x.repeat(2, 2).repeat(3, 2);
     }
 }

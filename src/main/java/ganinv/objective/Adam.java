@@ -21,7 +21,7 @@ public final class Adam {
     private final float beta1;
     private final float beta2;
     private final float epsilon;
-    private final float learningRate;
+    private float learningRate;
     private long updates;
 
     public Adam(Network network, NDManager manager, float learningRate, float beta1, float beta2) {
@@ -49,6 +49,11 @@ public final class Adam {
             }
         }
         network.zeroGradients();
+    }
+
+    /** Changes the step size from the next update on (a schedule; not saved, it is a function of the step). */
+    public void setLearningRate(float lr) {
+        this.learningRate = lr;
     }
 
     public long updates() {

@@ -49,6 +49,11 @@ abstract class BaseMethod implements GanMethod {
         }
     }
 
+    /** Sets every network's Adam step size. */
+    protected final void setLearningRate(double lr) {
+        optimizers.values().forEach(a -> a.setLearningRate((float) lr));
+    }
+
     /** z ~ prior: [B, d], drawn from {@code rng} so that resume is exact. */
     protected final NDArray sampleLatents(NDManager scope, RandomGenerator rng, int b) {
         return scope.create(prior.sample(rng, b, net.latentDim()), new Shape(b, net.latentDim()));

@@ -6,6 +6,7 @@ import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,6 +34,15 @@ public interface GanMethod extends Trainable {
 
     /** The inverse map E: [N, C, R, R] -> [N, d], in the units {@link #generate} takes. */
     NDArray encode(NDArray x);
+
+    /** The latent scale s [d] that G's input is multiplied by, for methods that have one (DLSGAN). */
+    default Optional<float[]> latentScale(NDManager scope) {
+        return Optional.empty();
+    }
+
+    /** Called before every step with the epoch it belongs to, for methods whose learning rate decays. */
+    default void startEpoch(long epoch) {
+    }
 
     /** False only while a method whose encoder is fitted afterwards has none yet. */
     default boolean hasEncoder() {

@@ -5,18 +5,25 @@ import ganinv.UserError;
 /**
  * The hyper-parameters a training method reads.
  *
- * @param lambda weight of the latent-regression term
+ * @param lambda weight of the latent-regression term (DLSGAN: λ_enc, the weight of L_enc)
  * @param regressGenerator whether G also minimises the latent-regression term
  * @param learningRate Adam's step size, the same for every network
  * @param beta1 Adam's first-moment decay
  * @param beta2 Adam's second-moment decay
+ * @param dls DLSGAN's own settings; null for every other method
  */
-public record MethodOptions(double lambda, boolean regressGenerator, double learningRate, double beta1, double beta2) {
+public record MethodOptions(double lambda, boolean regressGenerator, double learningRate, double beta1, double beta2,
+                            DlsOptions dls) {
     public MethodOptions {
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new UserError("--lambda " + lambda + ": must be a finite number >= 0");
         }
         checkAdam(learningRate, beta1, beta2);
+    }
+
+    /** Options for a method without DLSGAN's settings. */
+    public MethodOptions(double lambda, boolean regressGenerator, double learningRate, double beta1, double beta2) {
+        this(lambda, regressGenerator, learningRate, beta1, beta2, null);
     }
 
     /** Validates Adam's settings as given by --lr, --beta1 and --beta2. */

@@ -1,5 +1,6 @@
 package ganinv.objective;
 
+import ai.djl.ndarray.NDArray;
 import ganinv.model.Network;
 
 import java.util.Map;
@@ -17,4 +18,9 @@ public interface Trainable {
 
     /** Every optimizer by the name of the network it updates. */
     Map<String, Adam> optimizers();
+
+    /** Other state a resume needs (e.g. DLSGAN's latent scale), by name; live arrays restored in place. */
+    default Map<String, NDArray> buffers() {
+        return Map.of();
+    }
 }

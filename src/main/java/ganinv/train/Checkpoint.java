@@ -112,6 +112,7 @@ public final class Checkpoint {
         Map<String, NDArray> all = new LinkedHashMap<>();
         method.networks().forEach((n, net) -> net.weights().forEach((k, v) -> all.put("net/" + n + "/" + k, v)));
         method.optimizers().forEach((n, adam) -> adam.state().forEach((k, v) -> all.put("adam/" + n + "/" + k, v)));
+        method.buffers().forEach((k, v) -> all.put("state/" + k, v));
         return all;
     }
 

@@ -28,6 +28,8 @@ public final class Trainer {
     /** Seed offset for the fixed latents behind every sample grid, apart from training draws. */
     private static final long SAMPLE_SEED = 0x5A3B1E5L;
     static final int KEEP_CHECKPOINTS = 3;
+    /** What counts as an epoch of endless data (for learning-rate decay): CIFAR-10's training-set size. */
+    public static final long ENDLESS_EPOCH = 50_000;
 
     public record Summary(long step, double seconds, double imagesPerSecond, Path checkpoint, Path samples) {
     }
@@ -60,6 +62,7 @@ public final class Trainer {
             Loop.Job job = new Loop.Job() {
                 @Override
                 public Map<String, Double> step(NDManager scope, long step) {
+                    method.startEpoch(step * cfg.batch() / epochImages(data));
                     NDArray real = batch(scope, data, order.indices(step, cfg.batch()));   // [B, C, R, R]
                     return method.step(scope, real, rng);
                 }
@@ -80,6 +83,11 @@ public final class Trainer {
             return new Summary(Math.max(from.step(), cfg.steps()), r.seconds(),
                     r.stepsRun() * cfg.batch() / Math.max(r.seconds(), 1e-9), r.checkpoint(), dir.sampleGrid(cfg.steps()));
         }
+    }
+
+    /** Images per epoch: the data's size, or {@link #ENDLESS_EPOCH} for endless data such as the default shapes. */
+    static long epochImages(Dataset data) {
+        return data.size() > 0 ? data.size() : ENDLESS_EPOCH;
     }
 
     /** Reads the images at {@code indices} into [B, C, R, R] in [-1, 1]. */

@@ -40,11 +40,13 @@ class MethodsTest {
     @ParameterizedTest
     @CsvSource({"latent-regression, G D E, loss_d loss_g_adv latent_mse",
             "bigan, G E D, loss_d loss_ge latent_mse",
-            "gan, G D, loss_d loss_g_adv"})
+            "gan, G D, loss_d loss_g_adv",
+            "dlsgan, G D, loss_d_adv l_enc r1 loss_g_adv entropy s_min s_max"})
     void thirtyStepsLearnInEveryNetworkWithFiniteLossesAndNoGradientLeft(String name, String nets, String keys) {
         Engine.getInstance().setRandomSeed(7);
         try (NDManager m = NDManager.newBaseManager()) {
-            GanMethod method = Methods.create(name, TINY, LatentPrior.NORMAL, OPTIONS, m);
+            MethodOptions options = name.equals(Dlsgan.NAME) ? Methods.defaults(name) : OPTIONS;
+            GanMethod method = Methods.create(name, TINY, LatentPrior.NORMAL, options, m);
             assertThat(method.networks().keySet()).containsExactly(nets.split(" "));
             Map<String, float[]> before = snapshot(method);
             Rng rng = new Rng(3);
@@ -95,6 +97,6 @@ class MethodsTest {
     @Test
     void unknownMethodNamesTheChoices() {
         assertThatThrownBy(() -> Methods.check("vae")).isInstanceOf(UserError.class)
-                .hasMessage("--method vae: unknown; choose one of latent-regression, bigan, gan");
+                .hasMessage("--method vae: unknown; choose one of latent-regression, bigan, gan, dlsgan");
     }
 }

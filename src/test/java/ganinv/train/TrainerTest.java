@@ -5,6 +5,7 @@ import ganinv.UserError;
 import ganinv.data.Dataset;
 import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
+import ganinv.objective.DlsOptions;
 import ganinv.objective.EncoderFit;
 import ganinv.objective.GanMethod;
 import ganinv.objective.LatentRegression;
@@ -37,7 +38,8 @@ class TrainerTest {
 
     static TrainConfig tiny(String method, int steps) {
         return new TrainConfig(method, "shapes", 64, steps, 4, new NetConfig(16, 3, 8, 8), "normal",
-                new MethodOptions(1, true, 1e-3, 0.5, 0.99), 5, 5, 1000, 10);
+                new MethodOptions(1, true, 1e-3, 0.5, 0.99, method.equals("dlsgan") ? DlsOptions.PAPER : null),
+                5, 5, 1000, 10);
     }
 
     private Dataset data(TrainConfig c) {
@@ -50,7 +52,7 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"latent-regression", "bigan", "gan"})
+    @ValueSource(strings = {"latent-regression", "bigan", "gan", "dlsgan"})
     void stopAndResumeGivesTheSameWeightsAsOneRun(String method) throws Exception {
         Checkpoint straight = train(tmp.resolve("straight"), tiny(method, 24), false);
         train(tmp.resolve("split"), tiny(method, 12), false);

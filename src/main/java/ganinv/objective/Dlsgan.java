@@ -1,0 +1,134 @@
+package ganinv.objective;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ganinv.UserError;
+import ganinv.model.Discriminator;
+import ganinv.model.LatentPrior;
+import ganinv.model.NetConfig;
+import ganinv.model.Network;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * DLSGAN (seed: dlsgan-paper.txt, Algorithm 1): one D outputs the adversarial logit and the
+ * predicted latent z' (d values) from one trunk; there is no separate encoder. The generator's
+ * input is always z∘s, with s the {@link LatentScale}, so {@link #generate} and {@link #encode}
+ * both work in the prior's units: a reconstruction is G(E(x)∘s).
+ * <ul>
+ *   <li>L_enc = mean((z − z')²∘s²), z' from D(G(z∘s));</li>
+ *   <li>L_d = softplus(−a_r) + softplus(a_g) + λ_enc·L_enc + γ'/2·||∇ₓa_r||² ({@link R1}, exact);</li>
+ *   <li>L_g = softplus(−a_g) + λ_enc·L_enc ("DG"), or without L_enc ("D");</li>
+ *   <li>after D's step, v folds in the step's z'; "No DLS" keeps s ≡ 1 (v is still tracked).</li>
+ * </ul>
+ * The learning rate is multiplied by the decay once per epoch ({@link #startEpoch}).
+ */
+public final class Dlsgan extends BaseMethod {
+    public static final String NAME = "dlsgan";
+
+    private final Network discriminator;
+    private final LatentScale scale;
+    private final DlsOptions dls;
+
+    public Dlsgan(NetConfig net, LatentPrior prior, MethodOptions options, NDManager manager) {
+        super(net, prior, options, manager);
+        if (options.dls() == null) {
+            throw new UserError("dlsgan needs its settings (--r1, --lr-decay, ...); the run's config has none");
+        }
+        this.dls = options.dls();
+        this.discriminator = add(Discriminator.create("D", net, 1 + net.latentDim(), manager));
+        this.scale = LatentScale.create(dls.scaleTracker(), net.latentDim(), manager);
+    }
+
+    @Override
+    public Map<String, Double> step(NDManager scope, NDArray real, RandomGenerator rng) {
+        int b = (int) real.getShape().get(0);
+        Map<String, Double> losses = new LinkedHashMap<>();
+        NDArray s = currentScale(scope);                                             // [d]
+
+        // D step: G's images made outside the collector; R1 shares the traced forward on real.
+        NDArray z = sampleLatents(scope, rng, b);                                    // [B, d]
+        NDArray fake = generator.forward(z.mul(s));                                  // [B, C, R, R]
+        NDArray zPred;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            R1.Traced traced = R1.forward(discriminator, real);                      // [B, 1 + d]
+            NDArray outFake = discriminator.forward(fake);                           // [B, 1 + d]
+            zPred = outFake.get(":, 1:");                                            // [B, d]
+            NDArray adv = GanLosses.discriminator(traced.output().get(":, 0"), outFake.get(":, 0"));
+            NDArray lEnc = encoderLoss(z, zPred, s);
+            NDArray r1 = R1.gradientNormSquared(discriminator, traced);
+            gc.backward(adv.add(lEnc.mul(options.lambda())).add(r1.mul(dls.r1() / 2)));
+            losses.put("loss_d_adv", (double) adv.getFloat());
+            losses.put("l_enc", (double) lEnc.getFloat());
+            losses.put("r1", (double) r1.getFloat());
+        }
+        update("D");
+        scale.update(zPred.stopGradient());
+
+        // G step: through D, whose gradients are discarded after it.
+        NDArray z2 = sampleLatents(scope, rng, b);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray out = discriminator.forward(generator.forward(z2.mul(s)));       // [B, 1 + d]
+            NDArray adv = GanLosses.generator(out.get(":, 0"));
+            NDArray loss = dls.encoderLossOnGenerator()
+                    ? adv.add(encoderLoss(z2, out.get(":, 1:"), s).mul(options.lambda())) : adv;
+            gc.backward(loss);
+            losses.put("loss_g_adv", (double) adv.getFloat());
+        }
+        update("G");
+        discriminator.zeroGradients();
+
+        float[] sv = s.toFloatArray();
+        losses.put("entropy", LatentScale.entropy(sv, prior));
+        losses.put("s_min", (double) s.min().getFloat());
+        losses.put("s_max", (double) s.max().getFloat());
+        return losses;
+    }
+
+    /** L_enc = mean((z − z')²∘s²) over batch and elements: z, z' [B, d], s [d]. */
+    public static NDArray encoderLoss(NDArray z, NDArray zPred, NDArray s) {
+        return z.sub(zPred).square().mul(s.square()).mean();
+    }
+
+    /** s [d] in {@code scope}: the tracked scale, or ones without DLS. */
+    private NDArray currentScale(NDManager scope) {
+        return dls.dynamicScale() ? scale.scale(scope) : scope.ones(new ai.djl.ndarray.types.Shape(net.latentDim()));
+    }
+
+    /** G(z∘s) for z [N, d] in the prior's units. */
+    @Override
+    public NDArray generate(NDArray z) {
+        return generator.forward(z.mul(currentScale(z.getManager())));
+    }
+
+    /** z' = D(x)[:, 1:], [N, d], in the prior's units. */
+    @Override
+    public NDArray encode(NDArray x) {
+        return discriminator.forward(x).get(":, 1:");
+    }
+
+    @Override
+    public Optional<float[]> latentScale(NDManager scope) {
+        return Optional.of(currentScale(scope).toFloatArray());
+    }
+
+    @Override
+    public void startEpoch(long epoch) {
+        setLearningRate(options.learningRate() * Math.pow(dls.lrDecay(), epoch));
+    }
+
+    @Override
+    public Map<String, NDArray> buffers() {
+        return scale.state();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+}

@@ -1,0 +1,97 @@
+package ganinv.objective;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ganinv.model.Discriminator;
+import ganinv.model.NetConfig;
+import ganinv.model.Network;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class R1Test {
+    private static final NetConfig TINY = new NetConfig(8, 3, 4, 3);
+
+    @Test
+    void theTracedForwardIsTheBlocksForward() {
+        Engine.getInstance().setRandomSeed(2);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network d = Discriminator.create("D", TINY, 1 + 3, m);
+            NDArray x = m.randomUniform(-1, 1, new Shape(5, 3, 8, 8));
+            float[] block = d.forward(x).toFloatArray();
+            float[] traced = R1.forward(d, x).output().toFloatArray();
+            for (int i = 0; i < block.length; i++) {
+                assertThat(traced[i]).isCloseTo(block[i], org.assertj.core.data.Offset.offset(1e-6f));
+            }
+        }
+    }
+
+    /** The penalty and its gradient on every weight agree with double backprop (create_graph), to 1e-4 relative. */
+    @Test
+    void explicitInputGradientMatchesDoubleBackprop() {
+        Engine.getInstance().setRandomSeed(4);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network d = Discriminator.create("D", TINY, 1 + 3, m);
+            NDArray x = m.randomUniform(-1, 1, new Shape(3, 3, 8, 8));
+
+            double explicitPenalty;
+            try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray p = R1.gradientNormSquared(d, R1.forward(d, x.duplicate()));
+                explicitPenalty = p.getFloat();
+                gc.backward(p);
+            }
+            List<float[]> explicit = gradients(d);
+            d.zeroGradients();
+
+            double doublePenalty;
+            try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray xr = x.duplicate();
+                xr.setRequiresGradient(true);
+                NDArray logits = d.forward(xr).get(":, 0").sum();
+                JniUtils.backward((PtNDArray) logits, (PtNDArray) s.ones(new Shape()), true, true);
+                NDArray gx = xr.getGradient();                                    // a graph, thanks to create_graph
+                d.zeroGradients();                                                // drop d(sum of logits)/dW
+                NDArray p = gx.square().sum(new int[] {1, 2, 3}).mean();
+                doublePenalty = p.getFloat();
+                gc.backward(p);
+            }
+            List<float[]> reference = gradients(d);
+            d.zeroGradients();
+
+            assertThat(explicitPenalty).isCloseTo(doublePenalty, org.assertj.core.data.Percentage.withPercentage(0.01));
+            assertThat(explicit).hasSameSizeAs(reference);
+            for (int k = 0; k < explicit.size(); k++) {
+                assertThat(relativeError(explicit.get(k), reference.get(k))).as("weight " + k).isLessThan(1e-4);
+            }
+        }
+    }
+
+    private static List<float[]> gradients(Network d) {
+        List<float[]> all = new ArrayList<>();
+        for (NDArray w : d.weights().values()) {
+            try (NDArray g = w.getGradient()) {
+                all.add(g.toFloatArray());
+            }
+        }
+        return all;
+    }
+
+    /** ||a − b|| / ||b||; zero when both are zero (the logit's bias gets no R1 gradient). */
+    private static double relativeError(float[] a, float[] b) {
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < a.length; i++) {
+            diff += (a[i] - b[i]) * (double) (a[i] - b[i]);
+            norm += b[i] * (double) b[i];
+        }
+        return norm == 0 ? Math.sqrt(diff) : Math.sqrt(diff / norm);
+    }
+}

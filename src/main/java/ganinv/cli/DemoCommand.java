@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
  * that it exercises exactly what a user would type.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train on the built-in shapes for a few minutes, draw samples, invert 64 held-out shapes",
-                "with the encoder, and print where everything is and the mean PSNR/SSIM. Replaces --out."},
+        description = {"Train DLSGAN on the built-in shapes for a few minutes, draw samples, invert 64 held-out shapes",
+                "with the encoder, traverse the 8 most important latent elements, and print where everything is",
+                "and the mean PSNR/SSIM. Replaces --out."},
         footer = {"", "Example:", "  ./ganinv demo", "  ./ganinv demo --out /tmp/demo --steps 500   # a quicker look"})
 public final class DemoCommand implements Callable<Integer> {
     /** Seed of the held-out shapes: a different seed, so no held-out image was seen in training. */
@@ -36,7 +37,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
-        int code = Main.run("train", "--method", "latent-regression", "--data", "shapes", "--out", out.toString(),
+        int code = Main.run("train", "--method", "dlsgan", "--data", "shapes", "--out", out.toString(),
                 "--steps", Integer.toString(steps), "--seed", Long.toString(seed), "--force",
                 "--log-every", "100", "--sample-every", "1000", "--checkpoint-every", "1000");
         if (code != 0) {
@@ -58,6 +59,11 @@ public final class DemoCommand implements Callable<Integer> {
         if (code != 0) {
             return code;
         }
+        code = Main.run("traverse", "--run", out.toString(), "--elements", "8", "--range", "2", "--steps", "9",
+                "--out", out.resolve("traverse.png").toString());
+        if (code != 0) {
+            return code;
+        }
         JsonNode metrics = JsonFiles.MAPPER.readTree(inverted.resolve("metrics.json").toFile());
         JsonNode train = lastLine(out.resolve("metrics.jsonl"));
         double minutes = (System.nanoTime() - t0) / 60e9;
@@ -68,6 +74,10 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  samples:         " + out.resolve("samples-final/grid.png"));
         System.out.println("  held-out inputs: " + heldOut);
         System.out.println("  inversion grid:  " + inverted.resolve("grid.png") + "  (input | reconstruction)");
+        System.out.println("  traversal:       " + out.resolve("traverse.png") + "  (8 largest-scale elements, -2 to 2)");
+        System.out.printf(Locale.ROOT, "  latent entropy %.2f nats, L_enc %.4f, s from %.3f to %.3f (last interval)%n",
+                train.path("entropy").asDouble(), train.path("l_enc").asDouble(), train.path("s_min").asDouble(),
+                train.path("s_max").asDouble());
         System.out.printf(Locale.ROOT, "  encoder inversion of 64 held-out shapes: mean PSNR %.2f dB, mean SSIM %.4f%n",
                 metrics.path("mean").path("psnr").asDouble(), metrics.path("mean").path("ssim").asDouble());
         System.out.printf(Locale.ROOT, "  last training interval: %.1f images/s%n", train.path("images_per_s").asDouble());

@@ -158,11 +158,49 @@ class CliTest {
             assertThat(Npy.read(gan.resolve("inv/latents.npy")).rows()).isEqualTo(12);
         }
         assertOneLineError(run(train("--method", "bigan", "--lambda", "2", "--out", tmp.resolve("x").toString())),
-                "--lambda: only --method latent-regression");
+                "--lambda: applies only to --method latent-regression and dlsgan");
         assertOneLineError(run("fit-encoder", "--run", tmp.resolve("bigan-6").toString()), "trains its own encoder");
         assertOneLineError(run("fit-encoder", "--run", tmp.resolve("gan-6").toString(), "--pixel-weight", "-1", "--force"),
                 "--pixel-weight -1");
         assertOneLineError(run("fit-encoder", "--run", tmp.resolve("nothing").toString()), "not a ganinv run");
+    }
+
+    @Test
+    void dlsganTrainsResumesInvertsAndTraverses() throws Exception {
+        Path run = tmp.resolve("dls");
+        assertThat(run(train("--method", "dlsgan", "--scale-tracker", "ema", "--out", run.toString(), "--steps", "10")))
+                .as(err.toString()).isZero();
+        assertThat(run(train("--out", run.toString(), "--resume", "--steps", "20"))).as(err.toString()).isZero();
+        JsonNode config = new ObjectMapper().readTree(run.resolve("config.json").toFile()).path("config");
+        assertThat(config.path("options").path("dls").path("scaleTracker").asText()).isEqualTo("ema");
+        assertThat(config.path("options").path("learningRate").asDouble()).isEqualTo(0.001);
+        JsonNode last = lastLine(run.resolve("metrics.jsonl"));
+        for (String key : new String[] {"loss_d_adv", "l_enc", "r1", "loss_g_adv", "entropy", "s_min", "s_max"}) {
+            assertThat(last.path(key).isNumber()).as(key).isTrue();
+        }
+        Path images = tmp.resolve("imgs");
+        ShapesDataset shapes = new ShapesDataset(3, 4, 16, 3);
+        for (int i = 0; i < 4; i++) {
+            ImageCodec.writePng(shapes.pixels(i), 3, 16, 16, images.resolve("s" + i + ".png"));
+        }
+        assertThat(run("invert", "--run", run.toString(), "--images", images.toString(), "--out",
+                tmp.resolve("inv").toString())).as(err.toString()).isZero();
+        assertThat(run("traverse", "--run", run.toString(), "--elements", "3", "--steps", "5", "--out",
+                tmp.resolve("t.png").toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("ranked by latent scale s");
+        JsonNode t = new ObjectMapper().readTree(tmp.resolve("t.json").toFile());
+        assertThat(t.path("rows")).hasSize(3);
+        assertThat(ImageCodec.read(tmp.resolve("t.png"), 3, 16)).isNotNull();
+        assertThat(run("traverse", "--run", run.toString(), "--image", images.resolve("s0.png").toString(), "--out",
+                tmp.resolve("t2.png").toString())).as(err.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(tmp.resolve("t2.json").toFile()).path("start").asText()).endsWith("s0.png");
+        // DLSGAN's flags belong to DLSGAN.
+        assertOneLineError(run(train("--method", "gan", "--r1", "5", "--out", tmp.resolve("x").toString())),
+                "--r1: applies only to --method dlsgan");
+        assertOneLineError(run(train("--method", "dlsgan", "--scale-tracker", "median", "--out", tmp.resolve("x").toString())),
+                "--scale-tracker median");
+        assertOneLineError(run("traverse", "--run", run.toString(), "--elements", "0", "--out", tmp.resolve("y.png").toString()),
+                "--elements 0");
     }
 
     private static JsonNode lastLine(Path file) throws Exception {
@@ -172,7 +210,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelpWithAnExample() {
-        for (String cmd : new String[] {"demo", "train", "fit-encoder", "sample", "invert", "metrics"}) {
+        for (String cmd : new String[] {"demo", "train", "fit-encoder", "sample", "invert", "traverse", "metrics"}) {
             assertThat(run(cmd, "--help")).isZero();
             assertThat(out.toString()).as(cmd).contains("Example").contains("./ganinv " + cmd);
         }

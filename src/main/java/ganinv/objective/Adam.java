@@ -56,6 +56,10 @@ public final class Adam {
         this.learningRate = lr;
     }
 
+    public float learningRate() {
+        return learningRate;
+    }
+
     public long updates() {
         return updates;
     }

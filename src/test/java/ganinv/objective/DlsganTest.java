@@ -67,6 +67,19 @@ class DlsganTest {
     }
 
     @Test
+    void theLearningRateDecaysPerEpoch() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Dlsgan method = new Dlsgan(new NetConfig(8, 3, 4, 4), LatentPrior.NORMAL, Methods.defaults(Dlsgan.NAME), m);
+            method.startEpoch(0);
+            assertThat(method.optimizers().get("D").learningRate()).isEqualTo(1e-3f);
+            method.startEpoch(3);
+            for (Adam adam : method.optimizers().values()) {
+                assertThat(adam.learningRate()).isCloseTo((float) (1e-3 * 0.98 * 0.98 * 0.98), within(1e-9f));
+            }
+        }
+    }
+
+    @Test
     void memoryStaysFlatOver500StepsWithR1() {
         NetConfig c = new NetConfig(8, 3, 4, 4);
         try (NDManager m = NDManager.newBaseManager()) {

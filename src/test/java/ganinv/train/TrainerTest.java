@@ -66,6 +66,11 @@ class TrainerTest {
             straight.restoreInto(a);
             resumed.restoreInto(b);
             assertBitwiseEqual(a, b);
+            if (method.equals("dlsgan")) {
+                // The latent scale's tracker is part of the state, restored exactly.
+                assertThat(Checkpoint.tensorsOf(b)).containsKeys("state/scale/history", "state/scale/position");
+                assertThat(b.buffers().get("scale/position").getFloat()).isEqualTo(24f);
+            }
         }
         // The resumed run's log keeps the lines up to the stop (5, 10 and the final 12) and adds the rest once.
         List<String> lines = Files.readAllLines(tmp.resolve("split/metrics.jsonl"));
@@ -127,6 +132,14 @@ class TrainerTest {
         train(tmp.resolve("lr"), tiny(2), false);
         assertThatThrownBy(() -> EncoderFitter.run(fit(2, 5), tmp.resolve("lr"), false, false, quiet))
                 .isInstanceOf(UserError.class).hasMessageContaining("trains its own encoder");
+    }
+
+    @Test
+    void anEpochIsTheDataSizeOrFiftyThousandImagesForEndlessData() {
+        assertThat(Trainer.epochImages(data(tiny(1)))).isEqualTo(64);
+        TrainConfig endless = new TrainConfig("latent-regression", "shapes", -1, 1, 4, new NetConfig(16, 3, 8, 8), "normal",
+                new MethodOptions(1, true, 1e-3, 0.5, 0.99), 5, 5, 1000, 10);
+        assertThat(Trainer.epochImages(data(endless))).isEqualTo(50_000);
     }
 
     @Test

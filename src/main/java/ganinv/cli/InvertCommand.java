@@ -1,17 +1,17 @@
 package ganinv.cli;
 
-import ganinv.UserError;
 import ganinv.data.ImageCodec;
 import ganinv.data.Npy;
-import ganinv.invert.EncoderInverter;
 import ganinv.invert.Inversion;
 import ganinv.invert.Inverter;
 import ganinv.metrics.ImagePairs;
 import ganinv.model.NetConfig;
 import ganinv.report.ImageGrid;
 import ganinv.report.JsonFiles;
+import ganinv.report.LossPlot;
 import ganinv.train.TrainedRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -25,8 +25,10 @@ import java.util.concurrent.Callable;
 /** {@code ganinv invert}: latent codes for a folder of images. */
 @Command(name = "invert", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Invert images into latent codes. Writes latents.npy (float32 N x d, rows in the order of",
-                "metrics.json's images), reconstructions/*.png, grid.png (input | reconstruction) and metrics.json."},
-        footer = {"", "Example:", "  ./ganinv invert --run runs/lr --images my-images/ --mode encoder --out runs/lr/inverted"})
+                "metrics.json's images), reconstructions/*.png, grid.png (input | reconstruction) and metrics.json;",
+                "optimize and hybrid also write loss.csv and loss.png (the mean objective per step)."},
+        footer = {"", "Example:", "  ./ganinv invert --run runs/lr --images my-images/ --mode encoder --out runs/lr/inverted",
+                "  ./ganinv invert --run runs/lr --images my-images/ --mode hybrid --steps 200 --loss l2+features --out inv-h"})
 public final class InvertCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, description = "A run folder made by 'ganinv train'.")
     Path run;
@@ -35,28 +37,18 @@ public final class InvertCommand implements Callable<Integer> {
             description = "Folder of PNG/JPEG images (recursive); other sizes and channel counts are converted.")
     Path images;
 
-    @Option(names = "--mode", defaultValue = "encoder", description = "How to invert: encoder. Default: ${DEFAULT-VALUE}.")
-    String mode;
-
-    @Option(names = "--batch", defaultValue = "64", description = "Images per forward pass. Default: ${DEFAULT-VALUE}.")
-    int batch;
+    @Mixin
+    InverterOptions how;
 
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
     @Override
     public Integer call() {
-        if (!mode.equals("encoder")) {
-            throw new UserError("--mode " + mode + ": not available; this version inverts with --mode encoder");
-        }
-        if (batch < 1) {
-            throw new UserError("--batch " + batch + ": must be at least 1");
-        }
         try (TrainedRun trained = TrainedRun.load(run)) {
-            trained.requireEncoder();
+            Inverter inverter = how.create(trained);
             NetConfig net = trained.method().net();
             ImageInputs inputs = ImageInputs.read(images, net.channels(), net.resolution(), "--images", System.err);
-            Inverter inverter = new EncoderInverter(trained.method(), trained.manager(), batch);
             long t0 = System.nanoTime();
             Inversion inversion = inverter.invert(inputs.images());
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -81,8 +73,16 @@ public final class InvertCommand implements Callable<Integer> {
             head.put("method", trained.method().name());
             head.put("step", trained.step());
             head.put("seconds", seconds);
+            head.put("steps", inversion.lossHistory().length);
+            if (inversion.lossHistory().length > 0) {
+                head.put("loss", how.loss);
+                head.put("final_loss", inversion.lossHistory()[inversion.lossHistory().length - 1]);
+                LossPlot.writeCsv(inversion.lossHistory(), "loss", out.resolve("loss.csv"));
+                LossPlot.writePng(inversion.lossHistory(), inverter.mode() + " inversion of " + inversion.count() + " images",
+                        how.loss + " objective (mean)", out.resolve("loss.png"));
+            }
             JsonFiles.write(out.resolve("metrics.json"), pairs.toJson(head));
-            System.out.printf(Locale.ROOT, "inverted %d images with the %s in %.2f s: mean PSNR %.2f dB, mean SSIM %.4f%n",
+            System.out.printf(Locale.ROOT, "inverted %d images by %s in %.2f s: mean PSNR %.2f dB, mean SSIM %.4f%n",
                     inversion.count(), inverter.mode(), seconds, pairs.meanPsnr(), pairs.meanSsim());
             System.out.println("latents: " + out.resolve("latents.npy") + "  grid: " + out.resolve("grid.png")
                     + "  metrics: " + out.resolve("metrics.json"));

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 @Command(name = "ganinv", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "GAN inversion on the JVM: train an invertible GAN, invert images into latent codes, measure.",
         subcommands = {DemoCommand.class, TrainCommand.class, FitEncoderCommand.class, SampleCommand.class, InvertCommand.class,
-                TraverseCommand.class,
+                TraverseCommand.class, InterpolateCommand.class, DirectionCommand.class, EditCommand.class,
                 MetricsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  ./ganinv demo", "Every command has --help with an example."})
 public final class Main implements Runnable {
@@ -23,6 +23,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");   // plots are drawn off-screen, also on machines with a display
         System.exit(run(args));
     }
 

@@ -3,11 +3,10 @@ package ganinv.edit;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ganinv.data.ImageTensor;
+import ganinv.invert.Decode;
 import ganinv.objective.GanMethod;
 import ganinv.train.Rng;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -93,15 +92,6 @@ public final class Traversal {
                 codes[at + elements[r]] = values[j];
             }
         }
-        List<byte[]> images = new ArrayList<>();
-        int rows = codes.length / d;
-        for (int from = 0; from < rows; from += 64) {
-            int n = Math.min(64, rows - from);
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray z = scope.create(Arrays.copyOfRange(codes, from * d, (from + n) * d), new Shape(n, d));
-                images.addAll(ImageTensor.images(method.generate(z)));
-            }
-        }
-        return images;
+        return Decode.images(method, manager, codes, 64);
     }
 }

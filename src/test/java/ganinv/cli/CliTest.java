@@ -203,6 +203,65 @@ class CliTest {
                 "--elements 0");
     }
 
+    @Test
+    void optimizeHybridInterpolateDirectionAndEditFromTheCommandLine() throws Exception {
+        Path run = tmp.resolve("lr");
+        assertThat(run(train("--out", run.toString(), "--steps", "10"))).as(err.toString()).isZero();
+        Path images = tmp.resolve("imgs");
+        ShapesDataset shapes = new ShapesDataset(3, 4, 16, 3);
+        for (int i = 0; i < 4; i++) {
+            ImageCodec.writePng(shapes.pixels(i), 3, 16, 16, images.resolve(ShapesDataset.CLASSES.get(shapes.label(i)) + i + ".png"));
+        }
+        for (String mode : new String[] {"optimize", "hybrid"}) {
+            Path inv = tmp.resolve("inv-" + mode);
+            assertThat(run("invert", "--run", run.toString(), "--images", images.toString(), "--mode", mode, "--steps", "12",
+                    "--restarts", "2", "--loss", "l2+features", "--prior-weight", "0.01", "--out", inv.toString()))
+                    .as(err.toString()).isZero();
+            JsonNode m = new ObjectMapper().readTree(inv.resolve("metrics.json").toFile());
+            assertThat(m.path("mode").asText()).isEqualTo(mode);
+            assertThat(m.path("steps").asInt()).isEqualTo(12);
+            assertThat(m.path("seconds").isNumber()).isTrue();
+            assertThat(Files.readAllLines(inv.resolve("loss.csv"))).hasSize(13).first().isEqualTo("step,loss");
+            assertThat(ImageCodec.decode(inv.resolve("loss.png")).getWidth()).isEqualTo(640);
+            assertThat(Npy.read(inv.resolve("latents.npy")).rows()).isEqualTo(4);
+        }
+        String[] files = Files.list(images).map(Path::toString).sorted().toArray(String[]::new);
+        assertThat(run("interpolate", "--run", run.toString(), "--from", files[0], "--to", files[1], "--frames", "6",
+                "--slerp", "--out", tmp.resolve("strip.png").toString())).as(err.toString()).isZero();
+        Npy.Matrix path = Npy.read(tmp.resolve("strip.npy"));
+        assertThat(path.rows()).isEqualTo(6);
+        // The path starts and ends at the encoder's codes of the two images (invert lists them in path order).
+        assertThat(run("invert", "--run", run.toString(), "--images", images.toString(), "--out",
+                tmp.resolve("inv-encoder").toString())).isZero();
+        float[] encoded = Npy.read(tmp.resolve("inv-encoder/latents.npy")).data();
+        for (int j = 0; j < 8; j++) {    // within float noise: the two commands batch the images differently
+            assertThat(path.data()[j]).isCloseTo(encoded[j], org.assertj.core.data.Offset.offset(1e-4f));
+            assertThat(path.data()[40 + j]).isCloseTo(encoded[8 + j], org.assertj.core.data.Offset.offset(1e-4f));
+        }
+        assertThat(run("direction", "--run", run.toString(), "--data", "shapes", "--attribute", "circle", "--versus", "square",
+                "--count", "60", "--out", tmp.resolve("dir.npy").toString())).as(err.toString()).isZero();
+        assertThat(Npy.read(tmp.resolve("dir.npy")).cols()).isEqualTo(8);
+        assertThat(run("edit", "--run", run.toString(), "--image", files[0], "--direction", tmp.resolve("dir.npy").toString(),
+                "--strengths", "-1,0,1", "--out", tmp.resolve("edit.png").toString())).as(err.toString()).isZero();
+        assertThat(ImageCodec.decode(tmp.resolve("edit.png"))).isNotNull();
+
+        assertOneLineError(run("invert", "--run", run.toString(), "--images", images.toString(), "--mode", "magic",
+                "--out", tmp.resolve("x").toString()), "--mode magic");
+        assertOneLineError(run("invert", "--run", run.toString(), "--images", images.toString(), "--steps", "5",
+                "--out", tmp.resolve("x").toString()), "--steps: applies to --mode optimize or hybrid");
+        assertOneLineError(run("direction", "--run", run.toString(), "--data", "shapes", "--attribute", "hexagon",
+                "--out", tmp.resolve("d2.npy").toString()), "circle, square, triangle");
+        assertOneLineError(run("direction", "--run", run.toString(), "--data", images.toString(), "--attribute", "circle",
+                "--out", tmp.resolve("d2.npy").toString()), "has no labels");
+        Npy.write(tmp.resolve("wrong.npy"), new Npy.Matrix(1, 3, new float[3]));
+        assertOneLineError(run("edit", "--run", run.toString(), "--image", files[0], "--direction", tmp.resolve("wrong.npy").toString(),
+                "--out", tmp.resolve("e2.png").toString()), "1 x 8");
+        Path uniform = tmp.resolve("uni");
+        assertThat(run(train("--out", uniform.toString(), "--steps", "2", "--latent-dist", "uniform"))).isZero();
+        assertOneLineError(run("interpolate", "--run", uniform.toString(), "--from", files[0], "--to", files[1], "--slerp",
+                "--out", tmp.resolve("s2.png").toString()), "--slerp");
+    }
+
     private static JsonNode lastLine(Path file) throws Exception {
         var lines = Files.readAllLines(file);
         return new ObjectMapper().readTree(lines.get(lines.size() - 1));
@@ -210,7 +269,8 @@ class CliTest {
 
     @Test
     void everyCommandHasHelpWithAnExample() {
-        for (String cmd : new String[] {"demo", "train", "fit-encoder", "sample", "invert", "traverse", "metrics"}) {
+        for (String cmd : new String[] {"demo", "train", "fit-encoder", "sample", "invert", "traverse", "interpolate", "direction",
+                "edit", "metrics"}) {
             assertThat(run(cmd, "--help")).isZero();
             assertThat(out.toString()).as(cmd).contains("Example").contains("./ganinv " + cmd);
         }

@@ -145,6 +145,13 @@ class CliTest {
             assertThat(out.toString()).contains("next:       ./ganinv fit-encoder --run " + gan);
             assertOneLineError(run("invert", "--run", gan.toString(), "--images", folder.toString(), "--out",
                     gan.resolve("inv").toString()), "fit-encoder --run " + gan);
+            // Without an encoder, evaluate measures what it can and says what is missing.
+            assertThat(run("evaluate", "--run", gan.toString(), "--data", folder.toString(), "--count", "12", "--json",
+                    gan.resolve("eval.json").toString())).as(err.toString()).isZero();
+            JsonNode e = new ObjectMapper().readTree(gan.resolve("eval.json").toFile());
+            assertThat(e.path("fid").isNumber()).isTrue();
+            assertThat(e.has("psnr_real")).isFalse();
+            assertThat(e.path("encoder").asText()).contains("fit-encoder");
             assertThat(run("fit-encoder", "--run", gan.toString(), "--steps", "10", "--batch", "4",
                     "--checkpoint-every", "5", "--sample-every", "5")).as(err.toString()).isZero();
             assertThat(out.toString()).contains("held-out latents");
@@ -201,6 +208,16 @@ class CliTest {
                 "--scale-tracker median");
         assertOneLineError(run("traverse", "--run", run.toString(), "--elements", "0", "--out", tmp.resolve("y.png").toString()),
                 "--elements 0");
+
+        assertThat(run("evaluate", "--run", run.toString(), "--data", "shapes", "--count", "20", "--json",
+                tmp.resolve("eval.json").toString())).as(err.toString()).isZero();
+        JsonNode e = new ObjectMapper().readTree(tmp.resolve("eval.json").toFile());
+        for (String key : new String[] {"fid", "kid", "encoder_loss", "psnr_generated", "ssim_generated", "psnr_real",
+                "ssim_real", "latent_entropy", "probe_accuracy"}) {
+            assertThat(e.path(key).isNumber()).as(key).isTrue();
+        }
+        assertThat(e.path("features").asText()).isEqualTo("random-conv-256-seed2015");
+        assertThat(out.toString()).contains("features random-conv-256-seed2015");
     }
 
     @Test
@@ -270,7 +287,7 @@ class CliTest {
     @Test
     void everyCommandHasHelpWithAnExample() {
         for (String cmd : new String[] {"demo", "train", "fit-encoder", "sample", "invert", "traverse", "interpolate", "direction",
-                "edit", "metrics"}) {
+                "edit", "evaluate", "metrics"}) {
             assertThat(run(cmd, "--help")).isZero();
             assertThat(out.toString()).as(cmd).contains("Example").contains("./ganinv " + cmd);
         }

@@ -1,0 +1,100 @@
+package ganinv.metrics;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ganinv.invert.Decode;
+import ganinv.invert.EncoderInverter;
+import ganinv.invert.Inversion;
+import ganinv.objective.GanMethod;
+import ganinv.objective.LatentScale;
+import ganinv.train.Rng;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything ganinv measures about a trained method, on N real images and N generated ones:
+ * FID/KID over named features, the encoder's latent error on generated images, PSNR/SSIM of
+ * reconstructions of generated and of real images (the DLSGAN paper's four figures), the latent
+ * entropy where there is a scale, and a linear probe on the codes of labelled real images.
+ */
+public final class Evaluation {
+    private Evaluation() {
+    }
+
+    /**
+     * @param real N 8-bit images [C, R, R]
+     * @param labels their labels, or null when the data has none
+     * @param hasEncoder false for a gan run without a fitted encoder: only FID/KID are measured
+     * @param seed seed of the generated latents
+     * @return the measurements by key, in a fixed order
+     */
+    public static Map<String, Object> run(GanMethod method, NDManager manager, List<byte[]> real, int[] labels,
+                                          int classes, boolean hasEncoder, long seed) {
+        int n = real.size();
+        int d = method.net().latentDim();
+        int c = method.net().channels();
+        int r = method.net().resolution();
+        float[] z = method.prior().sample(new Rng(seed), n, d);
+        List<byte[]> generated = Decode.images(method, manager, z, 64);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("count", n);
+        try (RandomConvFeatures features = new RandomConvFeatures(manager)) {
+            float[] fr = features.of(real, c, r);
+            float[] fg = features.of(generated, c, r);
+            out.put("features", RandomConvFeatures.NAME);
+            out.put("fid", Fid.distance(FeatureStats.of(fr, RandomConvFeatures.DIM), FeatureStats.of(fg, RandomConvFeatures.DIM)));
+            out.put("kid", Kid.distance(fr, fg, RandomConvFeatures.DIM));
+        }
+        if (!hasEncoder) {
+            return out;
+        }
+        EncoderInverter encoder = new EncoderInverter(method, manager, 64);
+        Inversion ofGenerated = encoder.invert(generated);
+        out.put("encoder_loss", encoderLoss(method, manager, z, ofGenerated.codes()));
+        ImagePairs gen = pairs(generated, ofGenerated.reconstructions(), c, r);
+        out.put("psnr_generated", gen.meanPsnr());
+        out.put("ssim_generated", gen.meanSsim());
+        Inversion ofReal = encoder.invert(real);
+        ImagePairs rec = pairs(real, ofReal.reconstructions(), c, r);
+        out.put("psnr_real", rec.meanPsnr());
+        out.put("ssim_real", rec.meanSsim());
+        try (NDManager scope = manager.newSubManager()) {
+            Optional<float[]> s = method.latentScale(scope);
+            s.ifPresent(scale -> out.put("latent_entropy", LatentScale.entropy(scale, method.prior())));
+        }
+        if (labels != null && classes > 1) {
+            boolean[] train = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                train[i] = i % 2 == 0;                 // even rows train, odd rows are scored
+            }
+            out.put("probe_accuracy", LinearProbe.accuracy(ofReal.codes(), d, labels, classes, train));
+        }
+        return out;
+    }
+
+    /** mean((z − E(G(z)))²∘s²): the method's own L_enc units (s ≡ 1 without a latent scale). */
+    private static double encoderLoss(GanMethod method, NDManager manager, float[] z, float[] codes) {
+        int d = method.net().latentDim();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray zt = scope.create(z, new Shape(z.length / d, d));
+            NDArray diff = zt.sub(scope.create(codes, new Shape(z.length / d, d))).square();
+            Optional<float[]> s = method.latentScale(scope);
+            if (s.isPresent()) {
+                diff = diff.mul(scope.create(s.get()).square());
+            }
+            return diff.mean().getFloat();
+        }
+    }
+
+    private static ImagePairs pairs(List<byte[]> a, List<byte[]> b, int channels, int resolution) {
+        ImagePairs pairs = new ImagePairs();
+        for (int i = 0; i < a.size(); i++) {
+            pairs.add(Integer.toString(i), a.get(i), b.get(i), channels, resolution, resolution);
+        }
+        return pairs;
+    }
+}

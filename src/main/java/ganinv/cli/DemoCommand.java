@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train DLSGAN on the built-in shapes for a few minutes, draw samples, invert 64 held-out shapes",
-                "with the encoder, traverse the 8 most important latent elements, and print where everything is",
-                "and the mean PSNR/SSIM. Replaces --out."},
+                "with the encoder, traverse the 8 most important latent elements, write report.html, and print",
+                "where everything is and the mean PSNR/SSIM. Replaces --out."},
         footer = {"", "Example:", "  ./ganinv demo", "  ./ganinv demo --out /tmp/demo --steps 500   # a quicker look"})
 public final class DemoCommand implements Callable<Integer> {
     /** Seed of the held-out shapes: a different seed, so no held-out image was seen in training. */
@@ -64,6 +64,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (code != 0) {
             return code;
         }
+        code = Main.run("report", "--run", out.toString());
+        if (code != 0) {
+            return code;
+        }
         JsonNode metrics = JsonFiles.MAPPER.readTree(inverted.resolve("metrics.json").toFile());
         JsonNode train = lastLine(out.resolve("metrics.jsonl"));
         double minutes = (System.nanoTime() - t0) / 60e9;
@@ -81,6 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  encoder inversion of 64 held-out shapes: mean PSNR %.2f dB, mean SSIM %.4f%n",
                 metrics.path("mean").path("psnr").asDouble(), metrics.path("mean").path("ssim").asDouble());
         System.out.printf(Locale.ROOT, "  last training interval: %.1f images/s%n", train.path("images_per_s").asDouble());
+        System.out.println("  report:          " + out.resolve("report.html").toAbsolutePath() + "  (open it in a browser)");
         return 0;
     }
 

@@ -1,19 +1,11 @@
 package ganinv.cli;
 
-import ganinv.UserError;
-import ganinv.data.DataSpec;
-import ganinv.data.Dataset;
-import ganinv.metrics.Evaluation;
-import ganinv.model.NetConfig;
 import ganinv.report.JsonFiles;
 import ganinv.train.TrainedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,32 +36,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (count < 10) {
-            throw new UserError("--count " + count + ": must be at least 10 (statistics over fewer images mean little)");
-        }
         try (TrainedRun trained = TrainedRun.load(run)) {
-            NetConfig net = trained.method().net();
-            Dataset set = DataSpec.parse(data).open(net.channels(), net.resolution(), seed, count, System.err);
-            int n = (int) (set.size() < 0 ? count : Math.min(count, set.size()));
-            List<byte[]> real = new ArrayList<>(n);
-            int[] labels = set.hasLabels() ? new int[n] : null;
-            for (int i = 0; i < n; i++) {
-                real.add(set.pixels(i));
-                if (labels != null) {
-                    labels[i] = set.label(i);
-                }
-            }
-            boolean hasEncoder = canInvert(trained);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("run", run.toString());
-            result.put("method", trained.method().name());
-            result.put("step", trained.step());
-            result.put("data", set.describe());
-            result.putAll(Evaluation.run(trained.method(), trained.manager(), real, labels, set.classNames().size(),
-                    hasEncoder, seed));
-            if (!hasEncoder) {
-                result.put("encoder", "none fitted; run './ganinv fit-encoder --run " + run + "' for the encoder measurements");
-            }
+            Map<String, Object> result = Measure.run(trained, data, count, seed).values();
             JsonFiles.write(json, result);
             StringBuilder line = new StringBuilder();
             result.forEach((k, v) -> {
@@ -77,19 +45,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                     line.append(String.format(Locale.ROOT, "  %s %.4g", k, x));
                 }
             });
-            System.out.println(trained.method().name() + " at step " + trained.step() + " over " + n + " images, features "
-                    + result.get("features") + ":" + line);
+            System.out.println(trained.method().name() + " at step " + trained.step() + " over " + result.get("count")
+                    + " images, features " + result.get("features") + ":" + line);
             System.out.println("written to " + json);
         }
         return 0;
-    }
-
-    private static boolean canInvert(TrainedRun trained) {
-        try {
-            trained.requireEncoder();
-            return true;
-        } catch (UserError e) {
-            return false;
-        }
     }
 }

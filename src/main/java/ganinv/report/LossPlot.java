@@ -1,16 +1,12 @@
 package ganinv.report;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.markers.SeriesMarkers;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /** A loss curve as {@code loss.csv} (step, value) and a PNG line plot. */
 public final class LossPlot {
@@ -37,13 +33,9 @@ public final class LossPlot {
         for (int t = 0; t < values.length; t++) {
             steps[t] = t + 1;
         }
-        XYChart chart = new XYChartBuilder().width(640).height(400).title(title).xAxisTitle("step").yAxisTitle(yLabel)
-                .build();
-        chart.getStyler().setLegendVisible(false);
-        chart.addSeries(yLabel, steps, values).setMarker(SeriesMarkers.NONE);
         try {
             Files.createDirectories(png.toAbsolutePath().getParent());
-            BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+            Files.write(png, Charts.lines(title, yLabel, Map.of(yLabel, new double[][] {steps, values})));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + png, e);
         }

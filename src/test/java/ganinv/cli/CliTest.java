@@ -218,6 +218,16 @@ class CliTest {
         }
         assertThat(e.path("features").asText()).isEqualTo("random-conv-256-seed2015");
         assertThat(out.toString()).contains("features random-conv-256-seed2015");
+
+        // The report embeds every image: samples, reconstructions, traversal, one plot per metrics.jsonl series.
+        assertThat(run("report", "--run", run.toString(), "--count", "20")).as(err.toString()).isZero();
+        String html = Files.readString(run.resolve("report.html"));
+        int series = lastLine(run.resolve("metrics.jsonl")).size() - 1;
+        assertThat(html.split("<img ", -1).length - 1).isEqualTo(3 + series);
+        assertThat(html).contains("Reconstructions").contains("Traversal").contains("ranked by latent scale s")
+                .contains("<th>measure</th>").contains("probe_accuracy").contains("random-conv-256-seed2015")
+                .doesNotContain("src=\"file:").doesNotContain("src=\"/");
+        assertThat(run.resolve("evaluate.json")).exists();
     }
 
     @Test
@@ -287,7 +297,7 @@ class CliTest {
     @Test
     void everyCommandHasHelpWithAnExample() {
         for (String cmd : new String[] {"demo", "train", "fit-encoder", "sample", "invert", "traverse", "interpolate", "direction",
-                "edit", "evaluate", "metrics"}) {
+                "edit", "evaluate", "report", "metrics"}) {
             assertThat(run(cmd, "--help")).isZero();
             assertThat(out.toString()).as(cmd).contains("Example").contains("./ganinv " + cmd);
         }

@@ -1,0 +1,62 @@
+package ganinv.cli;
+
+import ganinv.UserError;
+import ganinv.data.DataSpec;
+import ganinv.data.Dataset;
+import ganinv.metrics.Evaluation;
+import ganinv.model.NetConfig;
+import ganinv.train.TrainedRun;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What evaluate, report and compare share: reading N real images and measuring a run on them. */
+final class Measure {
+    /** The real images measured and the measurements, headed by run, method, step and data. */
+    record Result(List<byte[]> real, boolean hasEncoder, Map<String, Object> values) {
+    }
+
+    private Measure() {
+    }
+
+    static Result run(TrainedRun trained, String data, int count, long seed) {
+        if (count < 10) {
+            throw new UserError("--count " + count + ": must be at least 10 (statistics over fewer images mean little)");
+        }
+        NetConfig net = trained.method().net();
+        Dataset set = DataSpec.parse(data).open(net.channels(), net.resolution(), seed, count, System.err);
+        int n = (int) (set.size() < 0 ? count : Math.min(count, set.size()));
+        List<byte[]> real = new ArrayList<>(n);
+        int[] labels = set.hasLabels() ? new int[n] : null;
+        for (int i = 0; i < n; i++) {
+            real.add(set.pixels(i));
+            if (labels != null) {
+                labels[i] = set.label(i);
+            }
+        }
+        boolean hasEncoder = canInvert(trained);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("run", trained.dir().root().toString());
+        values.put("method", trained.method().name());
+        values.put("step", trained.step());
+        values.put("data", set.describe());
+        values.putAll(Evaluation.run(trained.method(), trained.manager(), real, labels, set.classNames().size(), hasEncoder,
+                seed));
+        if (!hasEncoder) {
+            values.put("encoder", "none fitted; run './ganinv fit-encoder --run " + trained.dir().root()
+                    + "' for the encoder measurements");
+        }
+        return new Result(real, hasEncoder, values);
+    }
+
+    private static boolean canInvert(TrainedRun trained) {
+        try {
+            trained.requireEncoder();
+            return true;
+        } catch (UserError e) {
+            return false;
+        }
+    }
+}

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -289,6 +290,34 @@ class CliTest {
                 "--out", tmp.resolve("s2.png").toString()), "--slerp");
     }
 
+    @Test
+    void compareRunsEndToEndAndResumes() throws Exception {
+        Path dir = tmp.resolve("cmp");
+        String[] args = {"compare", "--data", "shapes", "--steps", "6", "--out", dir.toString(), "--eval-count", "10",
+                "--methods", "latent-regression,gan+fit-encoder,dlsgan-dls-dg",
+                "--train-args", "--resolution 16 --width 8 --latent-dim 8 --batch 4 --count 32"};
+        assertThat(run(args)).as(err.toString()).isZero();
+        List<String> md = Files.readAllLines(dir.resolve("comparison.md"));
+        assertThat(md.stream().filter(l -> l.startsWith("| ") && !l.startsWith("| configuration"))).hasSize(3);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
+        assertThat(json.path("rows")).hasSize(3);
+        assertThat(json.path("rows").get(1).path("psnr_real").isNumber()).as("gan's fitted encoder is measured").isTrue();
+        assertThat(json.path("rows").get(2).path("latent_entropy").isNumber()).isTrue();
+        assertThat(json.path("features").asText()).isEqualTo("random-conv-256-seed2015");
+        String html = Files.readString(dir.resolve("comparison.html"));
+        assertThat(html).contains("<table>").contains("l_enc").contains("loss_d");
+        assertThat(new ObjectMapper().readTree(dir.resolve("dlsgan-dls-dg/config.json").toFile()).path("config")
+                .path("net").path("resolution").asInt()).isEqualTo(16);
+        // Run again with a larger budget: every run resumes from its checkpoint, nothing starts over.
+        args[4] = "9";
+        assertThat(run(args)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("resuming");
+        assertThat(dir.resolve("latent-regression/checkpoints/step-00000009.ckpt")).exists();
+        assertThat(dir.resolve("gan+fit-encoder/encoder/checkpoints/step-00000009.ckpt")).exists();
+        assertThat(new ObjectMapper().readTree(dir.resolve("comparison.json").toFile()).path("steps").asInt()).isEqualTo(9);
+        assertOneLineError(run("compare", "--steps", "2", "--out", dir.toString(), "--methods", "vae"), "--methods vae");
+    }
+
     private static JsonNode lastLine(Path file) throws Exception {
         var lines = Files.readAllLines(file);
         return new ObjectMapper().readTree(lines.get(lines.size() - 1));
@@ -297,7 +326,7 @@ class CliTest {
     @Test
     void everyCommandHasHelpWithAnExample() {
         for (String cmd : new String[] {"demo", "train", "fit-encoder", "sample", "invert", "traverse", "interpolate", "direction",
-                "edit", "evaluate", "report", "metrics"}) {
+                "edit", "evaluate", "report", "compare", "metrics"}) {
             assertThat(run(cmd, "--help")).isZero();
             assertThat(out.toString()).as(cmd).contains("Example").contains("./ganinv " + cmd);
         }

@@ -1,0 +1,184 @@
+package ganinv.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ganinv.UserError;
+import ganinv.report.Comparison;
+import ganinv.report.JsonFiles;
+import ganinv.train.Checkpoint;
+import ganinv.train.TrainedRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code ganinv compare}: every method on the same data, budget and seed, measured alike. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train every configuration on the same data with the same steps and seed, evaluate each, and",
+                "write comparison.json, comparison.md (one row per configuration) and comparison.html (the table and",
+                "the training curves overlaid per metric). Resumable: run it again to pick up where it stopped."},
+        footer = {"", "Configurations: " + "latent-regression, bigan, gan+fit-encoder, dlsgan-dls-dg, dlsgan-dls-d, dlsgan-nodls-dg, dlsgan-nodls-d",
+                "", "Example:", "  ./ganinv compare --data shapes --steps 3000 --out runs/compare",
+                "  ./ganinv compare --data shapes --steps 500 --methods latent-regression,dlsgan-dls-dg --out runs/quick"})
+public final class CompareCommand implements Callable<Integer> {
+    /** Each configuration's train flags; gan+fit-encoder also fits an encoder for the same steps. */
+    static final Map<String, List<String>> CONFIGURATIONS = configurations();
+
+    @Option(names = "--data", defaultValue = "shapes", description = "Training data, as for train. Default: ${DEFAULT-VALUE}.")
+    String data;
+
+    @Option(names = "--steps", required = true, description = "Training steps for every configuration (and fitting steps for gan).")
+    int steps;
+
+    @Option(names = "--out", required = true, description = "Folder for one run per configuration and the comparison files.")
+    Path out;
+
+    @Option(names = "--methods", split = ",", description = "Configurations to run (default: all, listed below).")
+    List<String> methods;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of every run. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--eval-count", defaultValue = "500", description = "Images per evaluation. Default: ${DEFAULT-VALUE}.")
+    int evalCount;
+
+    @Option(names = "--train-args", split = " ",
+            description = "Extra train flags for every run, quoted, e.g. \"--resolution 16 --width 16 --batch 8\".")
+    List<String> trainArgs;
+
+    private static Map<String, List<String>> configurations() {
+        Map<String, List<String>> c = new LinkedHashMap<>();
+        c.put("latent-regression", List.of("--method", "latent-regression"));
+        c.put("bigan", List.of("--method", "bigan"));
+        c.put("gan+fit-encoder", List.of("--method", "gan"));
+        c.put("dlsgan-dls-dg", List.of("--method", "dlsgan"));
+        c.put("dlsgan-dls-d", List.of("--method", "dlsgan", "--encoder-loss-on", "d"));
+        c.put("dlsgan-nodls-dg", List.of("--method", "dlsgan", "--no-dls"));
+        c.put("dlsgan-nodls-d", List.of("--method", "dlsgan", "--no-dls", "--encoder-loss-on", "d"));
+        return c;
+    }
+
+    @Override
+    public Integer call() {
+        List<String> chosen = methods == null ? List.copyOf(CONFIGURATIONS.keySet()) : methods;
+        for (String m : chosen) {
+            if (!CONFIGURATIONS.containsKey(m)) {
+                throw new UserError("--methods " + m + ": unknown; choose from " + String.join(", ", CONFIGURATIONS.keySet()));
+            }
+        }
+        if (steps < 1) {
+            throw new UserError("--steps " + steps + ": must be at least 1");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Path> runs = new LinkedHashMap<>();
+        int k = 0;
+        for (String name : chosen) {
+            k++;
+            Path run = out.resolve(name);
+            System.out.println("[" + k + "/" + chosen.size() + "] " + name);
+            int code = trainAndFit(name, run);
+            if (code != 0) {
+                return code;
+            }
+            rows.add(evaluate(name, run));
+            runs.put(name, run);
+        }
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("data", data);
+        head.put("steps", steps);
+        head.put("seed", seed);
+        head.put("features", rows.isEmpty() ? "" : rows.get(0).get("features"));
+        Comparison.write(out, head, rows, runs);
+        System.out.println("comparison: " + out.resolve("comparison.md") + "  " + out.resolve("comparison.html"));
+        return 0;
+    }
+
+    /** Trains (or resumes) the run to --steps, fits gan's encoder likewise, and adds the seconds spent to compare.json. */
+    private int trainAndFit(String name, Path run) {
+        long t0 = System.nanoTime();
+        int code = 0;
+        long at = stepOf(run.resolve("checkpoints"));
+        if (at < steps) {
+            List<String> args = new ArrayList<>(List.of("train", "--data", data, "--out", run.toString(),
+                    "--steps", Integer.toString(steps), "--seed", Long.toString(seed), "--log-every", "50",
+                    "--sample-every", "1000", "--checkpoint-every", "500"));
+            if (at > 0) {
+                args = new ArrayList<>(List.of("train", "--out", run.toString(), "--resume", "--steps", Integer.toString(steps)));
+            } else {
+                args.addAll(CONFIGURATIONS.get(name));
+                if (trainArgs != null) {
+                    args.addAll(trainArgs);
+                }
+                if (Files.exists(run.resolve("config.json"))) {
+                    args.add("--force");            // a run folder with no checkpoint yet: nothing to lose
+                }
+            }
+            code = Main.run(args.toArray(String[]::new));
+        }
+        if (code == 0 && name.equals("gan+fit-encoder")) {
+            long fitted = stepOf(run.resolve("encoder/checkpoints"));
+            Path fitConfig = run.resolve("encoder/config.json");
+            if (fitted > 0 && Files.exists(fitConfig)
+                    && readJson(fitConfig).path("config").path("generatorStep").asLong() != steps) {
+                fitted = 0;                         // fitted to an older G: fit anew to the one just trained
+            }
+            if (fitted < steps) {
+                code = Main.run(fitted > 0
+                        ? new String[] {"fit-encoder", "--run", run.toString(), "--resume", "--steps", Integer.toString(steps)}
+                        : new String[] {"fit-encoder", "--run", run.toString(), "--steps", Integer.toString(steps), "--force",
+                                "--seed", Long.toString(seed)});
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Path book = run.resolve("compare.json");
+        double before = Files.exists(book) ? readJson(book).path("seconds").asDouble() : 0;
+        if (code == 0) {
+            JsonFiles.write(book, Map.of("seconds", before + seconds));
+        }
+        return code;
+    }
+
+    /** The run's evaluation, reused when it was made at the same step. */
+    private Map<String, Object> evaluate(String name, Path run) {
+        Path file = run.resolve("evaluate.json");
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("configuration", name);
+        if (Files.exists(file) && readJson(file).path("step").asLong() == steps && readJson(file).path("count").asInt() > 0
+                && (!name.equals("gan+fit-encoder") || readJson(file).has("encoder_loss"))) {
+            row.putAll(JsonFiles.MAPPER.convertValue(readJson(file), Map.class));
+        } else {
+            try (TrainedRun trained = TrainedRun.load(run)) {
+                Map<String, Object> values = Measure.run(trained, data, evalCount, 1_000_003L).values();
+                JsonFiles.write(file, values);
+                row.putAll(values);
+            }
+        }
+        row.put("configuration", name);
+        row.put("seconds", readJson(run.resolve("compare.json")).path("seconds").asDouble());
+        return row;
+    }
+
+    private static long stepOf(Path checkpoints) {
+        try {
+            return Checkpoint.newest(checkpoints).map(p -> Long.parseLong(p.getFileName().toString().replaceAll("\\D", "")))
+                    .orElse(0L);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return JsonFiles.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

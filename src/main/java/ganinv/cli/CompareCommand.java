@@ -65,6 +65,9 @@ public final class CompareCommand implements Callable<Integer> {
         return c;
     }
 
+    @Option(names = "--inception", description = "NVIDIA's TorchScript inception-2015-12-05.pt for real FID/KID. Default: the fallback features.")
+    Path inception;
+
     @Override
     public Integer call() {
         List<String> chosen = methods == null ? List.copyOf(CONFIGURATIONS.keySet()) : methods;
@@ -96,7 +99,8 @@ public final class CompareCommand implements Callable<Integer> {
         head.put("seed", seed);
         head.put("features", rows.isEmpty() ? "" : rows.get(0).get("features"));
         Comparison.write(out, head, rows, runs);
-        System.out.println("comparison: " + out.resolve("comparison.md") + "  " + out.resolve("comparison.html"));
+        System.out.println("comparison (fid/kid over " + head.get("features") + "): " + out.resolve("comparison.md") + "  "
+                + out.resolve("comparison.html"));
         return 0;
     }
 
@@ -155,7 +159,7 @@ public final class CompareCommand implements Callable<Integer> {
             row.putAll(JsonFiles.MAPPER.convertValue(readJson(file), Map.class));
         } else {
             try (TrainedRun trained = TrainedRun.load(run)) {
-                Map<String, Object> values = Measure.run(trained, data, evalCount, 1_000_003L).values();
+                Map<String, Object> values = Measure.run(trained, data, evalCount, 1_000_003L, inception).values();
                 JsonFiles.write(file, values);
                 row.putAll(values);
             }

@@ -34,10 +34,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Seed of the shapes drawn (default: the demo's held-out seed) and of the generated latents. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--inception", description = "NVIDIA's TorchScript inception-2015-12-05.pt for real FID/KID. Default: the fallback features.")
+    Path inception;
+
     @Override
     public Integer call() {
         try (TrainedRun trained = TrainedRun.load(run)) {
-            Map<String, Object> result = Measure.run(trained, data, count, seed).values();
+            Map<String, Object> result = Measure.run(trained, data, count, seed, inception).values();
             JsonFiles.write(json, result);
             StringBuilder line = new StringBuilder();
             result.forEach((k, v) -> {

@@ -4,9 +4,13 @@ import ganinv.UserError;
 import ganinv.data.DataSpec;
 import ganinv.data.Dataset;
 import ganinv.metrics.Evaluation;
+import ganinv.metrics.FeatureExtractor;
+import ganinv.metrics.InceptionFeatures;
+import ganinv.metrics.RandomConvFeatures;
 import ganinv.model.NetConfig;
 import ganinv.train.TrainedRun;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +25,8 @@ final class Measure {
     private Measure() {
     }
 
-    static Result run(TrainedRun trained, String data, int count, long seed) {
+    /** @param inception NVIDIA's TorchScript Inception (or any network with its interface), or null for the fallback */
+    static Result run(TrainedRun trained, String data, int count, long seed, Path inception) {
         if (count < 10) {
             throw new UserError("--count " + count + ": must be at least 10 (statistics over fewer images mean little)");
         }
@@ -42,8 +47,11 @@ final class Measure {
         values.put("method", trained.method().name());
         values.put("step", trained.step());
         values.put("data", set.describe());
-        values.putAll(Evaluation.run(trained.method(), trained.manager(), real, labels, set.classNames().size(), hasEncoder,
-                seed));
+        try (FeatureExtractor features = inception != null ? new InceptionFeatures(inception, trained.manager())
+                : new RandomConvFeatures(trained.manager())) {
+            values.putAll(Evaluation.run(trained.method(), trained.manager(), real, labels, set.classNames().size(),
+                    hasEncoder, seed, features));
+        }
         if (!hasEncoder) {
             values.put("encoder", "none fitted; run './ganinv fit-encoder --run " + trained.dir().root()
                     + "' for the encoder measurements");

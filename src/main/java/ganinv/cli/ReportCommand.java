@@ -30,10 +30,13 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Seed of the shapes drawn (default: the demo's held-out seed) and of generated latents. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--inception", description = "NVIDIA's TorchScript inception-2015-12-05.pt for real FID/KID. Default: the fallback features.")
+    Path inception;
+
     @Override
     public Integer call() {
         try (TrainedRun trained = TrainedRun.load(run)) {
-            Measure.Result measured = Measure.run(trained, data != null ? data : trained.config().data(), count, seed);
+            Measure.Result measured = Measure.run(trained, data != null ? data : trained.config().data(), count, seed, inception);
             JsonFiles.write(run.resolve("evaluate.json"), measured.values());
             Path file = RunReport.write(trained, measured.hasEncoder(), measured.real(), measured.values());
             System.out.println("report: " + file.toAbsolutePath());

@@ -30,10 +30,11 @@ public final class Evaluation {
      * @param labels their labels, or null when the data has none
      * @param hasEncoder false for a gan run without a fitted encoder: only FID/KID are measured
      * @param seed seed of the generated latents
+     * @param features the feature network for FID/KID; its name goes into the result
      * @return the measurements by key, in a fixed order
      */
     public static Map<String, Object> run(GanMethod method, NDManager manager, List<byte[]> real, int[] labels,
-                                          int classes, boolean hasEncoder, long seed) {
+                                          int classes, boolean hasEncoder, long seed, FeatureExtractor features) {
         int n = real.size();
         int d = method.net().latentDim();
         int c = method.net().channels();
@@ -42,13 +43,11 @@ public final class Evaluation {
         List<byte[]> generated = Decode.images(method, manager, z, 64);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("count", n);
-        try (RandomConvFeatures features = new RandomConvFeatures(manager)) {
-            float[] fr = features.of(real, c, r);
-            float[] fg = features.of(generated, c, r);
-            out.put("features", RandomConvFeatures.NAME);
-            out.put("fid", Fid.distance(FeatureStats.of(fr, RandomConvFeatures.DIM), FeatureStats.of(fg, RandomConvFeatures.DIM)));
-            out.put("kid", Kid.distance(fr, fg, RandomConvFeatures.DIM));
-        }
+        float[] fr = features.of(real, c, r);
+        float[] fg = features.of(generated, c, r);
+        out.put("features", features.name());
+        out.put("fid", Fid.distance(FeatureStats.of(fr, features.dim()), FeatureStats.of(fg, features.dim())));
+        out.put("kid", Kid.distance(fr, fg, features.dim()));
         if (!hasEncoder) {
             return out;
         }

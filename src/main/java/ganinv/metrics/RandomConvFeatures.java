@@ -20,7 +20,7 @@ import java.util.List;
  * Gray images are replicated to three channels. Distances over these features are not FID and
  * must always be reported with {@link #NAME}.
  */
-public final class RandomConvFeatures implements AutoCloseable {
+public final class RandomConvFeatures implements FeatureExtractor {
     public static final String NAME = "random-conv-256-seed2015";
     public static final int DIM = 256;
     private static final int[] WIDTHS = {3, 64, 128, 256};
@@ -45,7 +45,17 @@ public final class RandomConvFeatures implements AutoCloseable {
         }
     }
 
-    /** Features of 8-bit images [C, R, R] (C = 1 or 3): N × 256 row-major. */
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int dim() {
+        return DIM;
+    }
+
+    @Override
     public float[] of(List<byte[]> images, int channels, int resolution) {
         float[] out = new float[images.size() * DIM];
         for (int from = 0; from < images.size(); from += 64) {

@@ -219,6 +219,11 @@ class CliTest {
         }
         assertThat(e.path("features").asText()).isEqualTo("random-conv-256-seed2015");
         assertThat(out.toString()).contains("features random-conv-256-seed2015");
+        Path tiny = Path.of(getClass().getResource("/oracle/tiny-features.pt").toURI());
+        assertThat(run("evaluate", "--run", run.toString(), "--data", "shapes", "--count", "20", "--inception", tiny.toString(),
+                "--json", tmp.resolve("eval-i.json").toString())).as(err.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(tmp.resolve("eval-i.json").toFile()).path("features").asText())
+                .isEqualTo("tiny-features");
 
         // The report embeds every image: samples, reconstructions, traversal, one plot per metrics.jsonl series.
         assertThat(run("report", "--run", run.toString(), "--count", "20")).as(err.toString()).isZero();

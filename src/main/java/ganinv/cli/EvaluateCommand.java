@@ -3,6 +3,7 @@ package ganinv.cli;
 import ganinv.report.JsonFiles;
 import ganinv.train.TrainedRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -30,17 +31,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "1000", description = "N, real and generated images each. Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--seed", defaultValue = "1000003",
-            description = "Seed of the shapes drawn (default: the demo's held-out seed) and of the generated latents. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--inception", description = "NVIDIA's TorchScript inception-2015-12-05.pt for real FID/KID. Default: the fallback features.")
-    Path inception;
+    @Mixin
+    FeatureOptions features;
 
     @Override
     public Integer call() {
         try (TrainedRun trained = TrainedRun.load(run)) {
-            Map<String, Object> result = Measure.run(trained, data, count, seed, inception).values();
+            Map<String, Object> result = Measure.run(trained, data, count, features.seed, features.inception).values();
             JsonFiles.write(json, result);
             StringBuilder line = new StringBuilder();
             result.forEach((k, v) -> {

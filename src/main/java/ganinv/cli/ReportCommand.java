@@ -4,6 +4,7 @@ import ganinv.report.JsonFiles;
 import ganinv.report.RunReport;
 import ganinv.train.TrainedRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -26,17 +27,13 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "500", description = "Real and generated images measured. Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--seed", defaultValue = "1000003",
-            description = "Seed of the shapes drawn (default: the demo's held-out seed) and of generated latents. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--inception", description = "NVIDIA's TorchScript inception-2015-12-05.pt for real FID/KID. Default: the fallback features.")
-    Path inception;
+    @Mixin
+    FeatureOptions features;
 
     @Override
     public Integer call() {
         try (TrainedRun trained = TrainedRun.load(run)) {
-            Measure.Result measured = Measure.run(trained, data != null ? data : trained.config().data(), count, seed, inception);
+            Measure.Result measured = Measure.run(trained, data != null ? data : trained.config().data(), count, features.seed, features.inception);
             JsonFiles.write(run.resolve("evaluate.json"), measured.values());
             Path file = RunReport.write(trained, measured.hasEncoder(), measured.real(), measured.values());
             System.out.println("report: " + file.toAbsolutePath());

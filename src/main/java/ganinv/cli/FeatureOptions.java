@@ -1,0 +1,15 @@
+package ganinv.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Which real images and features a measurement uses; a picocli mixin of evaluate and report. */
+final class FeatureOptions {
+    @Option(names = "--seed", defaultValue = "1000003",
+            description = "Seed of the shapes drawn (default: the demo's held-out seed) and of the generated latents. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--inception", description = "NVIDIA's TorchScript inception-2015-12-05.pt for real FID/KID. Default: the fallback features.")
+    Path inception;
+}

@@ -171,8 +171,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     private static long stepOf(Path checkpoints) {
         try {
-            return Checkpoint.newest(checkpoints).map(p -> Long.parseLong(p.getFileName().toString().replaceAll("\\D", "")))
-                    .orElse(0L);
+            return Checkpoint.newestStep(checkpoints);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,10 +24,7 @@ import java.util.concurrent.Callable;
                 "the mean code of the others (or of those labelled --versus). Writes a 1 x d .npy for 'ganinv edit'."},
         footer = {"", "Example:", "  ./ganinv direction --run runs/dls --data shapes --attribute circle --versus square --out circle.npy",
                 "  ./ganinv direction --run runs/dls --data photos/ --attribute smiling --out smiling.npy"})
-public final class DirectionCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "A run folder made by 'ganinv train'.")
-    Path run;
-
+public final class DirectionCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Labelled images: shapes, a folder with class subfolders, IDX with labels, CIFAR-10.")
     String data;
 

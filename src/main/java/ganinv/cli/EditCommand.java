@@ -22,10 +22,7 @@ import java.util.concurrent.Callable;
         description = {"Invert an image and render its code moved along a direction (from 'ganinv direction') by each",
                 "strength: a strip, left to right in the order of --strengths (0 is the plain reconstruction)."},
         footer = {"", "Example:", "  ./ganinv edit --run runs/dls --image square.png --direction circle.npy --strengths -2,-1,0,1,2 --out edit.png"})
-public final class EditCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "A run folder made by 'ganinv train'.")
-    Path run;
-
+public final class EditCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--image", required = true, description = "The image to edit (PNG/JPEG).")
     Path image;
 

@@ -18,10 +18,7 @@ import java.util.concurrent.Callable;
                 "(dlsgan) and probe_accuracy (labelled data: a logistic-regression probe on encoder codes,",
                 "trained on even rows and scored on odd rows). Writes one JSON object to --json."},
         footer = {"", "Example:", "  ./ganinv evaluate --run runs/dls --data shapes --json runs/dls/evaluate.json --count 1000"})
-public final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "A run folder made by 'ganinv train'.")
-    Path run;
-
+public final class EvaluateCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "The real images: shapes, a folder, IDX or CIFAR-10.")
     String data;
 

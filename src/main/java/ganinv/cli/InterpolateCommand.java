@@ -26,10 +26,7 @@ import java.util.concurrent.Callable;
                 "go beside the strip as NAME.npy (frames x d)."},
         footer = {"", "Example:", "  ./ganinv interpolate --run runs/dls --from a.png --to b.png --frames 8 --slerp --out strip.png",
                 "  ./ganinv interpolate --run runs/dls --from a.png --to b.png --mode hybrid --steps 200 --out strip-h.png"})
-public final class InterpolateCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "A run folder made by 'ganinv train'.")
-    Path run;
-
+public final class InterpolateCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, description = "The first image (PNG/JPEG).")
     Path from;
 

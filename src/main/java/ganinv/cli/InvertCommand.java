@@ -29,10 +29,7 @@ import java.util.concurrent.Callable;
                 "optimize and hybrid also write loss.csv and loss.png (the mean objective per step)."},
         footer = {"", "Example:", "  ./ganinv invert --run runs/lr --images my-images/ --mode encoder --out runs/lr/inverted",
                 "  ./ganinv invert --run runs/lr --images my-images/ --mode hybrid --steps 200 --loss l2+features --out inv-h"})
-public final class InvertCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "A run folder made by 'ganinv train'.")
-    Path run;
-
+public final class InvertCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--images", required = true,
             description = "Folder of PNG/JPEG images (recursive); other sizes and channel counts are converted.")
     Path images;

@@ -17,10 +17,7 @@ import java.util.concurrent.Callable;
                 "elements, every series of metrics.jsonl plotted, and the configuration. Also writes RUN/evaluate.json."},
         footer = {"", "Example:", "  ./ganinv report --run runs/dls",
                 "  ./ganinv report --run runs/mnist --data ~/mnist/t10k-images-idx3-ubyte.gz --count 1000"})
-public final class ReportCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "A run folder made by 'ganinv train'.")
-    Path run;
-
+public final class ReportCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Real images to measure and reconstruct. Default: the run's own --data.")
     String data;
 

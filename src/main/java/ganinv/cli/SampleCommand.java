@@ -22,10 +22,7 @@ import java.util.concurrent.Callable;
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Draw images from a trained run: one PNG each, a grid.png, and their latents as latents.npy.",
         footer = {"", "Example:", "  ./ganinv sample --run runs/lr --count 64 --out runs/lr/samples-64"})
-public final class SampleCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "A run folder made by 'ganinv train'.")
-    Path run;
-
+public final class SampleCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "64", description = "How many images. Default: ${DEFAULT-VALUE}.")
     int count;
 

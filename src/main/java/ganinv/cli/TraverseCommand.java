@@ -29,10 +29,7 @@ import java.util.concurrent.Callable;
                 "beside the grid as JSON (same name, .json)."},
         footer = {"", "Example:", "  ./ganinv traverse --run runs/dls --elements 8 --range 2 --steps 9 --out traverse.png",
                 "  ./ganinv traverse --run runs/dls --image face.png --elements 4 --out face-traverse.png"})
-public final class TraverseCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "A run folder made by 'ganinv train'.")
-    Path run;
-
+public final class TraverseCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--image", description = "Start from this image's code (via the encoder) instead of a sampled one.")
     Path image;
 

@@ -43,6 +43,7 @@ import java.util.zip.CheckedOutputStream;
 public final class Checkpoint {
     private static final byte[] MAGIC = "GANINVCK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int FORMAT = 1;
+    private static final String NAME_FORMAT = "step-%08d.ckpt";
 
     /**
      * What was saved besides the tensors.
@@ -72,7 +73,7 @@ public final class Checkpoint {
         method.optimizers().forEach((name, adam) -> updates.put(name, adam.updates()));
         Header header = new Header(JsonFiles.MAPPER.valueToTree(config), step, rngState, updates, ganinv.Version.version(), ganinv.Version.gitCommit());
         Files.createDirectories(dir);
-        Path file = dir.resolve(String.format("step-%08d.ckpt", step));
+        Path file = dir.resolve(String.format(NAME_FORMAT, step));
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
         try (FileOutputStream fos = new FileOutputStream(tmp.toFile())) {
             CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(fos, 1 << 16), new CRC32());
@@ -131,6 +132,11 @@ public final class Checkpoint {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().matches("step-\\d+\\.ckpt")).sorted().toList();
         }
+    }
+
+    /** The step a checkpoint was saved at, from its file name; 0 for a folder without checkpoints. */
+    public static long newestStep(Path dir) throws IOException {
+        return newest(dir).map(p -> Long.parseLong(p.getFileName().toString().replaceAll("\\D", ""))).orElse(0L);
     }
 
     public static Optional<Path> newest(Path dir) throws IOException {

@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
         description = "GAN inversion on the JVM: train an invertible GAN, invert images into latent codes, measure.",
         subcommands = {DemoCommand.class, TrainCommand.class, FitEncoderCommand.class, SampleCommand.class, InvertCommand.class,
                 TraverseCommand.class, InterpolateCommand.class, DirectionCommand.class, EditCommand.class,
-                EvaluateCommand.class, ReportCommand.class, CompareCommand.class,
+                EvaluateCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class,
                 MetricsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  ./ganinv demo", "Every command has --help with an example."})
 public final class Main implements Runnable {

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ganinv.data.ImageTensor;
 import ganinv.objective.GanMethod;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Inversion by one pass of the method's encoder: z = E(x), reconstruction G(z). */
@@ -22,19 +21,22 @@ public final class EncoderInverter implements Inverter {
 
     @Override
     public Inversion invert(List<byte[]> images) {
+        float[] codes = codes(images);
+        return new Inversion(images.size(), method.net().latentDim(), codes, Decode.images(method, manager, codes, batch));
+    }
+
+    /** The codes alone, N × d row-major: what {@code bench invert --mode encoder} times. */
+    public float[] codes(List<byte[]> images) {
         int d = method.net().latentDim();
         float[] codes = new float[images.size() * d];
-        List<byte[]> reconstructions = new ArrayList<>(images.size());
         for (int from = 0; from < images.size(); from += batch) {
             List<byte[]> chunk = images.subList(from, Math.min(images.size(), from + batch));
             try (NDManager scope = manager.newSubManager()) {
                 NDArray x = ImageTensor.batch(scope, chunk, method.net().channels(), method.net().resolution());
-                NDArray z = method.encode(x);                                   // [n, d]
-                System.arraycopy(z.toFloatArray(), 0, codes, from * d, chunk.size() * d);
-                reconstructions.addAll(ImageTensor.images(method.generate(z))); // [n, C, R, R]
+                System.arraycopy(method.encode(x).toFloatArray(), 0, codes, from * d, chunk.size() * d);   // E(x): [n, d]
             }
         }
-        return new Inversion(images.size(), d, codes, reconstructions);
+        return codes;
     }
 
     @Override

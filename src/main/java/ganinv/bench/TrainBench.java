@@ -1,0 +1,125 @@
+package ganinv.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ganinv.UserError;
+import ganinv.model.LatentPrior;
+import ganinv.model.NetConfig;
+import ganinv.model.Network;
+import ganinv.objective.DlsOptions;
+import ganinv.objective.Dlsgan;
+import ganinv.objective.GanMethod;
+import ganinv.objective.MethodOptions;
+import ganinv.objective.Methods;
+import ganinv.train.Rng;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+
+/**
+ * Full training steps of a method on fixed random images, timed after a warm-up: the project's
+ * side of the comparison with {@code shared/bench/torch_dlsgan_step.py}. Like the peer, it cycles
+ * through 8 batches of uniform noise in [-1, 1], and DLSGAN tracks its scale by EMA (v ← 0.999·v +
+ * 0.001·mean(z'²)); everything else is the method's real step, as {@code train} runs it, each step
+ * in its own scope.
+ */
+public final class TrainBench {
+    /**
+     * @param method a method name ({@link Methods#NAMES})
+     * @param warmup untimed steps first (allocator and kernel caches settle)
+     */
+    public record Settings(String method, NetConfig net, int batch, int steps, int warmup) {
+        public Settings {
+            Methods.check(method);
+            if (batch < 1) {
+                throw new UserError("--batch " + batch + ": must be at least 1");
+            }
+            if (steps < 1) {
+                throw new UserError("--steps " + steps + ": must be at least 1");
+            }
+            if (warmup < 0) {
+                throw new UserError("--warmup " + warmup + ": must be 0 or more");
+            }
+        }
+    }
+
+    /**
+     * @param parameters trainable parameters per network, in the method's order
+     * @param seconds wall time of the timed steps
+     * @param flopsPerStep the analytic count of {@link StepFlops}
+     * @param rssAfterWarmup resident MiB when timing starts; {@code rssAtEnd} when it stops
+     */
+    public record Result(Map<String, Long> parameters, int batch, int steps, double seconds, double flopsPerStep,
+                         double rssAfterWarmup, double rssAtEnd) {
+        public double imagesPerSecond() {
+            return steps * (double) batch / seconds;
+        }
+
+        public double gflopsPerSecond() {
+            return flopsPerStep * steps / seconds / 1e9;
+        }
+
+        /** RSS growth over the timed steps, in percent of the RSS after warm-up. */
+        public double rssDriftPercent() {
+            return 100 * (rssAtEnd - rssAfterWarmup) / rssAfterWarmup;
+        }
+    }
+
+    private TrainBench() {
+    }
+
+    /** Runs the warm-up and the timed steps; with a {@code profile} file, libtorch's profiler traces the timed steps into it. */
+    public static Result run(Settings s, Path profile) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(0);
+            GanMethod method = Methods.create(s.method(), s.net(), LatentPrior.NORMAL, options(s.method()), manager);
+            Map<String, Long> parameters = new LinkedHashMap<>();
+            for (Network n : method.networks().values()) {
+                parameters.put(n.name(), n.parameterCount());
+            }
+            NetConfig c = s.net();
+            Shape one = new Shape(s.batch(), c.channels(), c.resolution(), c.resolution());
+            NDArray pool = manager.randomUniform(-1, 1, new Shape(8L * s.batch()).addAll(one.slice(1)));  // 8 batches
+            Rng rng = new Rng(0);
+            double rssAfterWarmup = ProcessMemory.residentMiB();
+            long start = System.nanoTime();
+            for (int step = 0; step < s.warmup() + s.steps(); step++) {
+                if (step == s.warmup()) {
+                    rssAfterWarmup = ProcessMemory.residentMiB();
+                    if (profile != null) {
+                        JniUtils.startProfile(false, true, false);
+                    }
+                    start = System.nanoTime();
+                }
+                try (NDManager scope = manager.newSubManager()) {
+                    int from = (step % 8) * s.batch();
+                    NDArray real = pool.get(from + ":" + (from + s.batch()));   // [B, C, R, R]
+                    real.attach(scope);
+                    method.step(scope, real, rng);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (profile != null) {
+                JniUtils.stopProfile(profile.toAbsolutePath().toString());
+            }
+            return new Result(parameters, s.batch(), s.steps(), seconds, StepFlops.of(s.method(), c, s.batch()),
+                    rssAfterWarmup, ProcessMemory.residentMiB());
+        }
+    }
+
+    /** The method's defaults; DLSGAN with the EMA tracker, as the peer. */
+    private static MethodOptions options(String method) {
+        MethodOptions o = Methods.defaults(method);
+        if (!method.equals(Dlsgan.NAME)) {
+            return o;
+        }
+        DlsOptions p = o.dls();
+        DlsOptions ema = new DlsOptions(p.r1(), p.lrDecay(), "ema", p.encoderLossOn(), p.dynamicScale());
+        return new MethodOptions(o.lambda(), o.regressGenerator(), o.learningRate(), o.beta1(), o.beta2(), ema);
+    }
+}

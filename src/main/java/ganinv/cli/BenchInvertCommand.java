@@ -1,0 +1,46 @@
+package ganinv.cli;
+
+import ganinv.bench.InvertBench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code ganinv bench invert}: encoder inversions per second, or optimisation image-steps per second. */
+@Command(name = "invert", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Inversion throughput on random weights and images, through the inverters 'invert' uses. encoder: images turned into codes per second; optimize: image-steps per second (l2, one start).",
+        footer = {"", "Examples:", "  ./ganinv bench invert --mode encoder --batch 64",
+                "  ./ganinv bench invert --mode optimize --batch 64 --steps 50"})
+public final class BenchInvertCommand implements Callable<Integer> {
+    @Option(names = "--mode", defaultValue = "encoder", description = "encoder or optimize. Default: ${DEFAULT-VALUE}.")
+    String mode;
+
+    @Option(names = "--method", defaultValue = "dlsgan", description = "Whose encoder and generator. Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @CommandLine.Mixin
+    BenchOptions bench;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Images per batch. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "50",
+            description = "encoder: timed passes over 8 batches; optimize: timed Adam steps. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Untimed passes or steps first. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Override
+    public Integer call() {
+        InvertBench.Settings s = new InvertBench.Settings(mode, method, bench.net(), batch, steps, warmup);
+        int used = bench.applyThreads();
+        InvertBench.Result r = InvertBench.run(s);
+        System.out.println(String.format(Locale.ROOT, "%s inversion (%s), batch %d, %d threads: %d %s in %.2f s",
+                mode, method, batch, used, r.images(), mode.equals("encoder") ? "images" : "image-steps", r.seconds()));
+        System.out.println(String.format(Locale.ROOT, "images/s: %.1f", r.imagesPerSecond()));
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+package ganinv.cli;
+
+import ganinv.bench.TrainBench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code ganinv bench train}: full training steps per second, the side compared with the PyTorch peer. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Full training steps of a method (for dlsgan: D step with R1, G step, scale update) on the dcgan-up network and random images. Prints parameter counts, RSS, GFLOP/s and 'images/s: N'.",
+        footer = {"", "Examples:", "  ./ganinv bench train --batch 64 --threads 2",
+                "  ./ganinv bench train --warmup 200 --steps 1800     # RSS drift from step 200 to step 2000"})
+public final class BenchTrainCommand implements Callable<Integer> {
+    @Option(names = "--method", defaultValue = "dlsgan", description = "Method whose step is timed. Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @CommandLine.Mixin
+    BenchOptions bench;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Images per step. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "30", description = "Timed steps. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps first. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Also write libtorch's profile of the timed steps to FILE, a Chrome trace (open it in chrome://tracing or Perfetto).")
+    Path profile;
+
+    @Override
+    public Integer call() {
+        TrainBench.Settings s = new TrainBench.Settings(method, bench.net(), batch, steps, warmup);
+        int used = bench.applyThreads();
+        TrainBench.Result r = TrainBench.run(s, profile);
+        r.parameters().forEach((name, count) -> System.out.println(name + " parameters: " + count));
+        System.out.println(String.format(Locale.ROOT, "%s, batch %d, %d threads: %d steps in %.2f s; %.3f GFLOP/step (analytic)",
+                method, batch, used, steps, r.seconds(), r.flopsPerStep() / 1e9));
+        System.out.println(String.format(Locale.ROOT, "RSS MiB: %.1f after warm-up, %.1f at the end (%+.2f%%)",
+                r.rssAfterWarmup(), r.rssAtEnd(), r.rssDriftPercent()));
+        System.out.println(String.format(Locale.ROOT, "GFLOP/s: %.2f", r.gflopsPerSecond()));
+        System.out.println(String.format(Locale.ROOT, "images/s: %.1f", r.imagesPerSecond()));
+        if (profile != null) {
+            System.out.println("profile: " + profile);
+        }
+        return 0;
+    }
+}

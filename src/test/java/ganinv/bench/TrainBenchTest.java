@@ -1,0 +1,49 @@
+package ganinv.bench;
+
+import ganinv.model.NetConfig;
+import ganinv.objective.Methods;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The benchmarks run every method's real step and report consistent numbers (speed itself is never asserted). */
+class TrainBenchTest {
+    @Test
+    void defaultNetworkHasThePyTorchPeersParameterCounts() {
+        // Printed by shared/bench/torch_dlsgan_step.py at its defaults (R 32, C 3, W 64, d 64).
+        TrainBench.Result r = TrainBench.run(new TrainBench.Settings("dlsgan", new NetConfig(32, 3, 64, 64), 2, 1, 0), null);
+        assertThat(r.parameters()).containsEntry("G", 179_075L).containsEntry("D", 179_201L);
+    }
+
+    @Test
+    void everyMethodSteps() {
+        for (String m : Methods.NAMES) {
+            TrainBench.Result r = TrainBench.run(new TrainBench.Settings(m, new NetConfig(8, 3, 4, 4), 4, 2, 1), null);
+            assertThat(r.imagesPerSecond()).as(m).isPositive().isFinite();
+            assertThat(r.gflopsPerSecond()).as(m).isEqualTo(StepFlops.of(m, new NetConfig(8, 3, 4, 4), 4) * 2 / r.seconds() / 1e9);
+            assertThat(r.rssAtEnd()).as(m).isPositive();
+        }
+    }
+
+    @Test
+    void badSettingsAreUserErrors() {
+        NetConfig c = new NetConfig(8, 3, 4, 4);
+        assertThatThrownBy(() -> new TrainBench.Settings("dlsgan", c, 0, 1, 0)).hasMessageContaining("--batch");
+        assertThatThrownBy(() -> new TrainBench.Settings("dlsgan", c, 1, 0, 0)).hasMessageContaining("--steps");
+        assertThatThrownBy(() -> new TrainBench.Settings("dlsgan", c, 1, 1, -1)).hasMessageContaining("--warmup");
+        assertThatThrownBy(() -> new TrainBench.Settings("vae", c, 1, 1, 0)).hasMessageContaining("--method");
+    }
+
+    @Test
+    void invertBenchCountsImagesAndImageSteps() {
+        NetConfig c = new NetConfig(8, 3, 4, 4);
+        InvertBench.Result e = InvertBench.run(new InvertBench.Settings("encoder", "dlsgan", c, 4, 2, 0));
+        assertThat(e.images()).isEqualTo(2L * 4 * InvertBench.BATCHES);
+        InvertBench.Result o = InvertBench.run(new InvertBench.Settings("optimize", "latent-regression", c, 4, 3, 1));
+        assertThat(o.images()).isEqualTo(12);
+        assertThatThrownBy(() -> InvertBench.run(new InvertBench.Settings("encoder", "gan", c, 4, 1, 0)))
+                .hasMessageContaining("--method gan");
+        assertThatThrownBy(() -> new InvertBench.Settings("hybrid", "dlsgan", c, 4, 1, 0)).hasMessageContaining("--mode");
+    }
+}

@@ -14,7 +14,7 @@ import java.util.stream.LongStream;
  * linear layers (2 per multiply-add; activations, pooling, losses and Adam are left out: they are
  * a few percent at most). A layer's backward pass costs one forward for its weight gradient and
  * one more for its input gradient; the first layer of a network whose input needs no gradient
- * skips the latter. R1's input-gradient graph has one transposed convolution per convolution of D
+ * skips the latter, and a frozen network (D in a generator step) skips the former. R1's input-gradient graph has one transposed convolution per convolution of D
  * (plus the logit's row of the head), and is differentiated once more.
  */
 public final class StepFlops {
@@ -31,22 +31,24 @@ public final class StepFlops {
                 long[] d = discriminator(c, 1 + c.latentDim());
                 long r1 = 3 * (sum(convolutions(d)) + 2L * 16 * c.width());
                 yield sum(g) + 2 * train(d, false) + r1                            // D step: real, fake, R1
-                        + train(g, false) + train(d, true);                       // G step through D
+                        + train(g, false) + frozen(d);                            // G step through D
             }
             case LatentRegression.NAME -> {
                 long[] e = discriminator(c, c.latentDim());
-                yield sum(g) + 2 * train(dImage, false) + train(g, false) + train(dImage, true) + train(e, true);
+                yield sum(g) + 2 * train(dImage, false) + train(g, false) + frozen(dImage) + train(e, true);
             }
-            case PlainGan.NAME -> sum(g) + 2 * train(dImage, false) + train(g, false) + train(dImage, true);
+            case PlainGan.NAME -> sum(g) + 2 * train(dImage, false) + train(g, false) + frozen(dImage);
             case BiGan.NAME -> {
                 long[] e = discriminator(c, c.latentDim());
-                long[] joint = joint(c);
-                long first = joint[0];
-                long zFirst = 2L * c.latentDim() * 4 * c.width();
-                yield sum(g) + sum(e) + 2 * (3 * sum(joint) - first - zFirst)                 // D step
-                        + train(g, false) + (3 * sum(joint) - zFirst)                        // G's pair
-                        + (3 * sum(joint) - first) + train(e, false)                          // E's pair
-                        + sum(e);                                                             // latent_mse
+                long[] trunk = convolutions(discriminator(c, 0));
+                long zPath = 2L * c.latentDim() * 4 * c.width() + 2L * 4 * c.width() * 4 * c.width();
+                long head = 2L * 20 * c.width() * 4 * c.width() + 2L * 4 * c.width();
+                long joint = sum(trunk) + zPath + head;
+                long firsts = trunk[0] + 2L * c.latentDim() * 4 * c.width();
+                yield sum(g) + sum(e) + 2 * (3 * joint - firsts)                      // D step on both pairs
+                        + train(g, false) + joint + sum(trunk) + head               // G's pair through frozen D: ∂/∂x
+                        + train(e, false) + joint + zPath + head                    // E's pair through frozen D: ∂/∂z
+                        + sum(e);                                                   // the latent_mse diagnostic
             }
             default -> throw new IllegalStateException(method);
         };
@@ -72,17 +74,6 @@ public final class StepFlops {
         return l.add(2L * 16 * w * outputs).build().toArray();
     }
 
-    /** BiGAN's joint D: the image trunk, the latent path Linear(d → 4W), Linear(4W → 4W), the head Linear(20W → 4W), Linear(4W → 1). */
-    static long[] joint(NetConfig c) {
-        long w = c.width();
-        long[] trunk = discriminator(c, 0);
-        LongStream.Builder l = LongStream.builder();
-        for (int i = 0; i < trunk.length - 1; i++) {
-            l.add(trunk[i]);
-        }
-        return l.add(2L * c.latentDim() * 4 * w).add(2 * 4 * w * 4 * w).add(2 * 20 * w * 4 * w).add(2 * 4 * w).build().toArray();
-    }
-
     private static long conv(long in, long out, long r) {
         return 2 * 9 * in * out * r * r;
     }
@@ -92,6 +83,12 @@ public final class StepFlops {
         return 3 * sum(layers) - (inputGradient ? 0 : layers[0]);
     }
 
+    /** A frozen network between a trained one and the loss: forward and input gradients, no weight gradients. */
+    private static long frozen(long[] layers) {
+        return 2 * sum(layers);
+    }
+
+    /** All layers but the linear head. */
     private static long[] convolutions(long[] layers) {
         return java.util.Arrays.copyOf(layers, layers.length - 1);
     }

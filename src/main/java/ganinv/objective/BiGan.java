@@ -54,10 +54,11 @@ public final class BiGan extends BaseMethod {
         }
         update("D");
 
-        // G and E step: the same pairs with the labels swapped; D's gradients are discarded after it.
+        // G and E step: the same pairs with the labels swapped; D is frozen: it passes gradients on but takes none.
         NDArray z2 = sampleLatents(scope, rng, b);
         NDArray fake2;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (Network.Frozen frozen = discriminator.freeze();
+             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             fake2 = generator.forward(z2);
             NDArray lossGe = GanLosses.discriminator(discriminator.forward(fake2, z2),
                     discriminator.forward(real, encoder.forward(real)));
@@ -65,7 +66,6 @@ public final class BiGan extends BaseMethod {
             losses.put("loss_ge", (double) lossGe.getFloat());
         }
         update("G", "E");
-        discriminator.zeroGradients();
         losses.put("latent_mse", (double) z2.sub(encoder.forward(fake2.stopGradient())).square().mean().getFloat());
         return losses;
     }

@@ -51,15 +51,17 @@ public final class Dlsgan extends BaseMethod {
         Map<String, Double> losses = new LinkedHashMap<>();
         NDArray s = currentScale(scope);                                             // [d]
 
-        // D step: G's images made outside the collector; R1 shares the traced forward on real.
+        // D step: G's images made outside the collector; one traced forward of [real; fake] serves
+        // the adversarial loss, L_enc and R1 (on the real rows).
         NDArray z = sampleLatents(scope, rng, b);                                    // [B, d]
         NDArray fake = generator.forward(z.mul(s));                                  // [B, C, R, R]
         NDArray zPred;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            R1.Traced traced = R1.forward(discriminator, real);                      // [B, 1 + d]
-            NDArray outFake = discriminator.forward(fake);                           // [B, 1 + d]
+            R1.Traced traced = R1.forward(discriminator, real.concat(fake, 0), b);   // [2B, 1 + d]
+            NDArray outReal = traced.output().get("0:" + b);                         // [B, 1 + d]
+            NDArray outFake = traced.output().get(b + ":");                          // [B, 1 + d]
             zPred = outFake.get(":, 1:");                                            // [B, d]
-            NDArray adv = GanLosses.discriminator(traced.output().get(":, 0"), outFake.get(":, 0"));
+            NDArray adv = GanLosses.discriminator(outReal.get(":, 0"), outFake.get(":, 0"));
             NDArray lEnc = encoderLoss(z, zPred, s);
             NDArray r1 = R1.gradientNormSquared(discriminator, traced);
             gc.backward(adv.add(lEnc.mul(options.lambda())).add(r1.mul(dls.r1() / 2)));
@@ -70,9 +72,10 @@ public final class Dlsgan extends BaseMethod {
         update("D");
         scale.update(zPred.stopGradient());
 
-        // G step: through D, whose gradients are discarded after it.
+        // G step: through D, frozen: its input gradients are needed, its weight gradients are not.
         NDArray z2 = sampleLatents(scope, rng, b);
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (Network.Frozen frozen = discriminator.freeze();
+             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray out = discriminator.forward(generator.forward(z2.mul(s)));       // [B, 1 + d]
             NDArray adv = GanLosses.generator(out.get(":, 0"));
             NDArray loss = dls.encoderLossOnGenerator()
@@ -81,7 +84,6 @@ public final class Dlsgan extends BaseMethod {
             losses.put("loss_g_adv", (double) adv.getFloat());
         }
         update("G");
-        discriminator.zeroGradients();
 
         float[] sv = s.toFloatArray();
         losses.put("entropy", LatentScale.entropy(sv, prior));

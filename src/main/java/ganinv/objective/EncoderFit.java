@@ -53,7 +53,8 @@ public final class EncoderFit implements Trainable {
         Map<String, Double> losses = new LinkedHashMap<>();
         NDArray z = scope.create(prior.sample(rng, batch, d), new Shape(batch, d));   // [B, d]
         NDArray x = generator.forward(z);             // [B, C, R, R], outside the collector: data, not graph
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (Network.Frozen frozen = generator.freeze();      // the pixel term passes through G, which never learns here
+             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray zHat = encoder.forward(x);                                          // [B, d]
             NDArray latentMse = z.sub(zHat).square().mean();
             NDArray loss = latentMse;
@@ -66,9 +67,6 @@ public final class EncoderFit implements Trainable {
             gc.backward(loss);
         }
         optimizers.get("E").step();
-        if (pixelWeight > 0) {
-            generator.zeroGradients();
-        }
         return losses;
     }
 

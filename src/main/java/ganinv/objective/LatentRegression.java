@@ -43,9 +43,10 @@ public final class LatentRegression extends BaseMethod {
         losses.put("loss_d", PlainGan.discriminatorStep(generator, discriminator, real, sampleLatents(scope, rng, b)));
         update("D");
 
-        // G and E step: one backward through G, D and E; D's gradients are discarded after it.
+        // G and E step: one backward through G, D and E; D is frozen: it passes gradients on but takes none.
         NDArray z = sampleLatents(scope, rng, b);                                   // [B, d]
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (Network.Frozen frozen = discriminator.freeze();
+             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray fake = generator.forward(z);                                    // [B, C, R, R]
             NDArray adv = GanLosses.generator(discriminator.forward(fake));
             NDArray zHat = encoder.forward(options.regressGenerator() ? fake : fake.stopGradient()); // [B, d]
@@ -55,7 +56,6 @@ public final class LatentRegression extends BaseMethod {
             losses.put("latent_mse", (double) latentMse.getFloat());
         }
         update("G", "E");
-        discriminator.zeroGradients();
         return losses;
     }
 

@@ -54,13 +54,13 @@ public final class PlainGan extends BaseMethod {
         update("D");
 
         NDArray z = sampleLatents(scope, rng, b);                                   // [B, d]
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (Network.Frozen frozen = discriminator.freeze();
+             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray adv = GanLosses.generator(discriminator.forward(generator.forward(z)));
             gc.backward(adv);
             losses.put("loss_g_adv", (double) adv.getFloat());
         }
         update("G");
-        discriminator.zeroGradients();
         return losses;
     }
 

@@ -39,7 +39,8 @@ public final class R1 {
      * D's output on x with what its input gradient needs.
      *
      * @param output [N, outputs]; column 0 is the adversarial logit
-     * @param masks per convolution, [N, W, H, W] of 1 or 0.2, detached
+     * @param masks per convolution, [P, W, H, W] of 1 or 0.2, detached, for the P penalised rows
+     * @param features [P, W, 4, 4]: the shape of the head's input for those rows
      */
     public record Traced(NDArray output, List<NDArray> masks, Shape features) {
     }
@@ -49,24 +50,36 @@ public final class R1 {
 
     /** D(x) for x [N, C, R, R], layer by layer: Conv, LeakyReLU, then k times Conv, LeakyReLU, AvgPool; Linear. */
     public static Traced forward(Network d, NDArray x) {
+        return forward(d, x, x.getShape().get(0));
+    }
+
+    /**
+     * D(x) for all N rows of x, keeping what R1 needs for the first {@code penalised} only: the D
+     * step passes real and generated images as one batch [real; fake], whose larger convolutions run
+     * faster than two half-size ones, and penalises the real rows.
+     */
+    public static Traced forward(Network d, NDArray x, long penalised) {
         List<NDArray> w = new ArrayList<>(d.weights().values());
         int convs = (w.size() - 2) / 2;
         Shape stride = new Shape(1, 1);
         Shape pad = new Shape(1, 1);
+        boolean all = penalised == x.getShape().get(0);
         List<NDArray> masks = new ArrayList<>(convs);
-        NDArray h = x;
+        NDArray h = Layers.channelsLast(x);                                              // as the block's first layer
         for (int i = 0; i < convs; i++) {
             NDArray pre = Conv2d.conv2d(h, w.get(2 * i), w.get(2 * i + 1), stride, pad).singletonOrThrow();
-            masks.add(pre.stopGradient().gt(0).toType(DataType.FLOAT32, false).mul(1 - SLOPE).add(SLOPE));
+            NDArray kept = (all ? pre : pre.get("0:" + penalised)).stopGradient();
+            masks.add(kept.gt(0).toType(DataType.FLOAT32, false).mul(1 - SLOPE).add(SLOPE));
             h = Activation.leakyRelu(pre, SLOPE);
             if (i > 0) {
                 h = Pool.avgPool2d(h, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
             }
         }
         Shape features = h.getShape();                                                   // [N, W, 4, 4]
+        h = Layers.channelsLast(h);                                                      // as the block: see Discriminator
         NDArray out = Linear.linear(h.reshape(features.get(0), -1), w.get(2 * convs), w.get(2 * convs + 1))
                 .singletonOrThrow();                                                     // [N, outputs]
-        return new Traced(out, masks, features);
+        return new Traced(out, masks, new Shape(penalised).addAll(features.slice(1)));
     }
 
     /** ||∇ₓ D(x)[:, 0]||² per image, averaged over the batch: a scalar whose graph reaches every weight of D. */
@@ -79,6 +92,7 @@ public final class R1 {
         NDArray head = w.get(2 * convs).get("0:1");                                         // [1, W·16]
         head.attach(scope);
         NDArray g = head.broadcast(new Shape(f.get(0), head.getShape().get(1))).reshape(f);  // [N, W, 4, 4]
+        g = Layers.channelsLast(g);
         Shape stride = new Shape(1, 1);
         Shape pad = new Shape(1, 1);
         for (int i = convs - 1; i >= 0; i--) {

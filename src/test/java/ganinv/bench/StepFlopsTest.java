@@ -26,7 +26,7 @@ class StepFlopsTest {
         long d = 2304 + 4608 + 256;                       // 7168: one forward of D (1 + d = 4 outputs)
         long r1 = 3 * (2304 + 4608 + 2 * 32);             // R1's graph: the convs' transposes + the logit's row, then its backward
         long dStep = g + 2 * (3 * d - 2304) + r1;         // G without gradients; D on real and fake: no input gradient at the first layer
-        long gStep = (3 * g - 192) + 3 * d;               // G trained; through D with its input gradients (and its weights')
+        long gStep = (3 * g - 192) + 2 * d;               // G trained; D frozen: forward and input gradients only
         assertThat(StepFlops.of("dlsgan", TINY, 5)).isEqualTo(5.0 * (dStep + gStep));
     }
 

@@ -21,6 +21,43 @@ class NetworksTest {
     }
 
     @Test
+    void channelsLastKeepsEveryValueAndNearestUpsamplingRepeatsPixels() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.arange(2 * 3 * 4 * 5f).reshape(2, 3, 4, 5);
+            NDArray cl = Layers.channelsLast(x);
+            assertThat(cl.getShape()).isEqualTo(x.getShape());
+            assertThat(cl.toFloatArray()).containsExactly(x.toFloatArray());
+            assertThat(cl.reshape(2, -1).toFloatArray()).containsExactly(x.reshape(2, -1).toFloatArray());
+            NDArray up = Layers.nearestUp2(cl);                                  // [2, 3, 8, 10]
+            assertThat(up.getShape()).isEqualTo(new Shape(2, 3, 8, 10));
+            assertThat(up.toFloatArray()).containsExactly(x.repeat(2, 2).repeat(3, 2).toFloatArray());
+        }
+    }
+
+    @Test
+    void aFrozenNetworkPassesGradientsOnButTakesNone() {
+        NetConfig c = new NetConfig(8, 1, 4, 3);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network d = Discriminator.create("D", c, 1, m);
+            NDArray x = m.randomUniform(-1, 1, new Shape(2, 1, 8, 8));
+            x.setRequiresGradient(true);
+            try (Network.Frozen f = d.freeze();
+                 ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                gc.backward(d.forward(x).sum());
+            }
+            assertThat(x.getGradient().abs().sum().getFloat()).isPositive();
+            for (NDArray w : d.weights().values()) {
+                assertThat(w.getGradient().abs().sum().getFloat()).isZero();
+                assertThat(w.hasGradient()).isTrue();                          // trainable again after close
+            }
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                gc.backward(d.forward(x).sum());
+            }
+            assertThat(d.weights().values().iterator().next().getGradient().abs().sum().getFloat()).isPositive();
+        }
+    }
+
+    @Test
     void jointDiscriminatorHasTheDocumentedLayers() {
         // Trunk 112,576 + z path (64·256+256) + (256·256+256) + joint (1280·256+256) + (256+1).
         NetConfig c = new NetConfig(32, 3, 64, 64);

@@ -74,6 +74,39 @@ class R1Test {
         }
     }
 
+    /** R1 on the first rows of a [real; fake] batch is R1 on the real batch alone: value and every weight's gradient. */
+    @Test
+    void penalisingTheLeadingRowsOfAJointBatchEqualsPenalisingThemAlone() {
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network d = Discriminator.create("D", TINY, 1 + 3, m);
+            NDArray real = m.randomUniform(-1, 1, new Shape(3, 3, 8, 8));
+            NDArray fake = m.randomUniform(-1, 1, new Shape(2, 3, 8, 8));
+            float alone;
+            try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray p = R1.gradientNormSquared(d, R1.forward(d, real.duplicate()));
+                alone = p.getFloat();
+                gc.backward(p);
+            }
+            List<float[]> expected = gradients(d);
+            d.zeroGradients();
+            float joint;
+            try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                R1.Traced t = R1.forward(d, real.concat(fake, 0), 3);
+                assertThat(t.output().getShape()).isEqualTo(new Shape(5, 4));
+                NDArray p = R1.gradientNormSquared(d, t);
+                joint = p.getFloat();
+                gc.backward(p);
+            }
+            List<float[]> actual = gradients(d);
+            d.zeroGradients();
+            assertThat(joint).isCloseTo(alone, org.assertj.core.data.Percentage.withPercentage(1e-4));
+            for (int k = 0; k < expected.size(); k++) {
+                assertThat(relativeError(actual.get(k), expected.get(k))).as("weight " + k).isLessThan(1e-5);
+            }
+        }
+    }
+
     private static List<float[]> gradients(Network d) {
         List<float[]> all = new ArrayList<>();
         for (NDArray w : d.weights().values()) {

@@ -12,6 +12,7 @@ import ganinv.objective.GanMethod;
 import ganinv.objective.Methods;
 import ganinv.train.Rng;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +57,8 @@ public final class InvertBench {
     private InvertBench() {
     }
 
-    public static Result run(Settings s) {
+    /** Runs the warm-up and the timed work; with a {@code profile} file, libtorch's profiler traces the timed work into it. */
+    public static Result run(Settings s, Path profile) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(0);
             GanMethod method = Methods.create(s.method(), s.net(), LatentPrior.NORMAL, Methods.defaults(s.method()), manager);
@@ -69,20 +71,24 @@ public final class InvertBench {
                 for (int i = 0; i < s.warmup(); i++) {
                     inverter.codes(images);
                 }
-                long start = System.nanoTime();
-                for (int i = 0; i < s.rounds(); i++) {
-                    inverter.codes(images);
+                try (Profile p = Profile.start(profile)) {
+                    long start = System.nanoTime();
+                    for (int i = 0; i < s.rounds(); i++) {
+                        inverter.codes(images);
+                    }
+                    return new Result((long) s.rounds() * images.size(), (System.nanoTime() - start) / 1e9);
                 }
-                return new Result((long) s.rounds() * images.size(), (System.nanoTime() - start) / 1e9);
             }
             List<byte[]> images = images(s.net(), s.batch());
             if (s.warmup() > 0) {
                 optimizer(method, manager, s.warmup(), s.batch()).invert(images);
             }
             OptimizationInverter timed = optimizer(method, manager, s.rounds(), s.batch());
-            long start = System.nanoTime();
-            timed.invert(images);
-            return new Result((long) s.rounds() * images.size(), (System.nanoTime() - start) / 1e9);
+            try (Profile p = Profile.start(profile)) {
+                long start = System.nanoTime();
+                timed.invert(images);
+                return new Result((long) s.rounds() * images.size(), (System.nanoTime() - start) / 1e9);
+            }
         }
     }
 

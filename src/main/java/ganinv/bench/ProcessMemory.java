@@ -9,6 +9,11 @@ public final class ProcessMemory {
     private ProcessMemory() {
     }
 
+    /** The Java heap the JVM has committed, in MiB: part of the RSS, grown by the JVM on its own schedule. */
+    public static double javaHeapMiB() {
+        return Runtime.getRuntime().totalMemory() / (1024.0 * 1024.0);
+    }
+
     /** VmRSS in MiB from /proc/self/status, or NaN where there is no /proc (not Linux). */
     public static double residentMiB() {
         try {

@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ganinv.UserError;
 import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
@@ -53,9 +52,10 @@ public final class TrainBench {
      * @param seconds wall time of the timed steps
      * @param flopsPerStep the analytic count of {@link StepFlops}
      * @param rssAfterWarmup resident MiB when timing starts; {@code rssAtEnd} when it stops
+     * @param heapAfterWarmup the Java heap's committed MiB then (part of the RSS); {@code heapAtEnd} at the end
      */
     public record Result(Map<String, Long> parameters, int batch, int steps, double seconds, double flopsPerStep,
-                         double rssAfterWarmup, double rssAtEnd) {
+                         double rssAfterWarmup, double rssAtEnd, double heapAfterWarmup, double heapAtEnd) {
         public double imagesPerSecond() {
             return steps * (double) batch / seconds;
         }
@@ -87,13 +87,14 @@ public final class TrainBench {
             NDArray pool = manager.randomUniform(-1, 1, new Shape(8L * s.batch()).addAll(one.slice(1)));  // 8 batches
             Rng rng = new Rng(0);
             double rssAfterWarmup = ProcessMemory.residentMiB();
+            double heapAfterWarmup = ProcessMemory.javaHeapMiB();
+            Profile trace = Profile.start(null);
             long start = System.nanoTime();
             for (int step = 0; step < s.warmup() + s.steps(); step++) {
                 if (step == s.warmup()) {
                     rssAfterWarmup = ProcessMemory.residentMiB();
-                    if (profile != null) {
-                        JniUtils.startProfile(false, true, false);
-                    }
+                    heapAfterWarmup = ProcessMemory.javaHeapMiB();
+                    trace = Profile.start(profile);
                     start = System.nanoTime();
                 }
                 try (NDManager scope = manager.newSubManager()) {
@@ -104,11 +105,9 @@ public final class TrainBench {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (profile != null) {
-                JniUtils.stopProfile(profile.toAbsolutePath().toString());
-            }
+            trace.close();
             return new Result(parameters, s.batch(), s.steps(), seconds, StepFlops.of(s.method(), c, s.batch()),
-                    rssAfterWarmup, ProcessMemory.residentMiB());
+                    rssAfterWarmup, ProcessMemory.residentMiB(), heapAfterWarmup, ProcessMemory.javaHeapMiB());
         }
     }
 

@@ -42,8 +42,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
         r.parameters().forEach((name, count) -> System.out.println(name + " parameters: " + count));
         System.out.println(String.format(Locale.ROOT, "%s, batch %d, %d threads: %d steps in %.2f s; %.3f GFLOP/step (analytic)",
                 method, batch, used, steps, r.seconds(), r.flopsPerStep() / 1e9));
-        System.out.println(String.format(Locale.ROOT, "RSS MiB: %.1f after warm-up, %.1f at the end (%+.2f%%)",
-                r.rssAfterWarmup(), r.rssAtEnd(), r.rssDriftPercent()));
+        System.out.println(String.format(Locale.ROOT, "RSS MiB: %.1f after warm-up, %.1f at the end (%+.2f%%); of which Java heap %.1f, %.1f",
+                r.rssAfterWarmup(), r.rssAtEnd(), r.rssDriftPercent(), r.heapAfterWarmup(), r.heapAtEnd()));
         System.out.println(String.format(Locale.ROOT, "GFLOP/s: %.2f", r.gflopsPerSecond()));
         System.out.println(String.format(Locale.ROOT, "images/s: %.1f", r.imagesPerSecond()));
         if (profile != null) {

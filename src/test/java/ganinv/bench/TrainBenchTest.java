@@ -38,11 +38,11 @@ class TrainBenchTest {
     @Test
     void invertBenchCountsImagesAndImageSteps() {
         NetConfig c = new NetConfig(8, 3, 4, 4);
-        InvertBench.Result e = InvertBench.run(new InvertBench.Settings("encoder", "dlsgan", c, 4, 2, 0));
+        InvertBench.Result e = InvertBench.run(new InvertBench.Settings("encoder", "dlsgan", c, 4, 2, 0), null);
         assertThat(e.images()).isEqualTo(2L * 4 * InvertBench.BATCHES);
-        InvertBench.Result o = InvertBench.run(new InvertBench.Settings("optimize", "latent-regression", c, 4, 3, 1));
+        InvertBench.Result o = InvertBench.run(new InvertBench.Settings("optimize", "latent-regression", c, 4, 3, 1), null);
         assertThat(o.images()).isEqualTo(12);
-        assertThatThrownBy(() -> InvertBench.run(new InvertBench.Settings("encoder", "gan", c, 4, 1, 0)))
+        assertThatThrownBy(() -> InvertBench.run(new InvertBench.Settings("encoder", "gan", c, 4, 1, 0), null))
                 .hasMessageContaining("--method gan");
         assertThatThrownBy(() -> new InvertBench.Settings("hybrid", "dlsgan", c, 4, 1, 0)).hasMessageContaining("--mode");
     }

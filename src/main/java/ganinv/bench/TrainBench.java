@@ -13,6 +13,7 @@ import ganinv.objective.Dlsgan;
 import ganinv.objective.GanMethod;
 import ganinv.objective.MethodOptions;
 import ganinv.objective.Methods;
+import ganinv.train.ProcessMemory;
 import ganinv.train.Rng;
 
 import java.nio.file.Path;

@@ -104,6 +104,7 @@ final class Loop {
                     }
                     line.put("images_per_s", intervalSteps * s.batch() / ((now - intervalStart) / 1e9));
                     line.put("seconds", (now - t0) / 1e9);
+                    line.put("rss_mib", ProcessMemory.residentMiB());      // a leak shows as a rising line
                     dir.appendMetrics(line);
                     sums.clear();
                     intervalSteps = 0;

@@ -1,4 +1,4 @@
-package ganinv.bench;
+package ganinv.train;
 
 import java.io.IOException;
 import java.nio.file.Files;

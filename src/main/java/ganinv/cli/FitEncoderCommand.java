@@ -4,6 +4,7 @@ import ganinv.UserError;
 import ganinv.train.EncoderFitter;
 import ganinv.train.FitConfig;
 import ganinv.train.RunDir;
+import ganinv.train.Safety;
 import ganinv.train.TrainedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +58,7 @@ public final class FitEncoderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Safety safety = phase.safety();
         Path folder = run.resolve(EncoderFitter.FOLDER);
         boolean fitted = Files.exists(folder.resolve("config.json")) || Files.exists(folder.resolve("checkpoints"));
         FitConfig config;
@@ -76,7 +78,7 @@ public final class FitEncoderCommand implements Callable<Integer> {
             config = new FitConfig(TrainedRun.newestStep(run), steps, batch, pixelWeight, lr, beta1, beta2, seed,
                     phase.logEvery, phase.sampleEvery, phase.checkpointEvery);
         }
-        EncoderFitter.Summary s = EncoderFitter.run(config, run, phase.resume, phase.force, System.out);
+        EncoderFitter.Summary s = EncoderFitter.run(config, run, phase.resume, phase.force, safety, System.out);
         System.out.printf(Locale.ROOT, "fitted the encoder of %s to step %d in %.1f s; latent error ||z - E(G(z))||^2/d on 256"
                 + " held-out latents: %.4f (was %.4f)%n", run, s.step(), s.seconds(), s.heldOutError(), s.heldOutErrorBefore());
         System.out.println("samples:    " + s.samples());

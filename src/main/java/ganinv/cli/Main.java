@@ -44,6 +44,9 @@ public final class Main implements Runnable {
     /** User errors become one line and exit code 2; anything else is a bug and keeps its stack trace. */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (e instanceof ganinv.train.Interrupted) {
+            return ganinv.train.Interrupted.EXIT_CODE;              // its line is already printed
+        }
         UserError user = findUserError(e);
         if (user != null) {
             err.println("error: " + user.getMessage());

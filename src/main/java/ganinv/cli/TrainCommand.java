@@ -10,6 +10,7 @@ import ganinv.objective.MethodOptions;
 import ganinv.objective.Methods;
 import ganinv.objective.PlainGan;
 import ganinv.train.RunDir;
+import ganinv.train.Safety;
 import ganinv.train.TrainConfig;
 import ganinv.train.Trainer;
 import picocli.CommandLine.Command;
@@ -111,6 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Validate flags and read the data before touching --out, so a mistake costs nothing on disk.
+        Safety safety = phase.safety();
         TrainConfig config = phase.resume ? RunDir.forTraining(out, true, false).readConfig() : newConfig();
         if (phase.resume && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
             config = config.withSteps(steps);
@@ -118,7 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset dataset = config.dataSpec().open(config.net().channels(), config.net().resolution(), config.seed(),
                 config.count(), System.err);
         RunDir dir = RunDir.forTraining(out, phase.resume, phase.force);
-        Trainer.Summary s = Trainer.run(config, dataset, dir, phase.resume, System.out);
+        Trainer.Summary s = Trainer.run(config, dataset, dir, phase.resume, safety, System.out);
         System.out.printf(Locale.ROOT, "trained %s to step %d in %.1f s (%.1f images/s)%n", out, s.step(), s.seconds(),
                 s.imagesPerSecond());
         System.out.println("samples:    " + s.samples());

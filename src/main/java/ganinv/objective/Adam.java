@@ -22,6 +22,7 @@ public final class Adam {
     private final float beta2;
     private final float epsilon;
     private float learningRate;
+    private double scale = 1;
     private long updates;
 
     public Adam(Network network, NDManager manager, float learningRate, float beta1, float beta2) {
@@ -39,13 +40,14 @@ public final class Adam {
     /** Applies the gradients accumulated on the network's weights, then clears them. */
     public void step() {
         updates++;
-        float corrected = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, updates)) / (1 - Math.pow(beta1, updates)));
+        double lr = learningRate * scale;
+        float corrected = (float) (lr * Math.sqrt(1 - Math.pow(beta2, updates)) / (1 - Math.pow(beta1, updates)));
         for (Map.Entry<String, NDArray> e : network.weights().entrySet()) {
             NDArray w = e.getValue();
             try (NDArray g = w.getGradient()) {
                 w.getNDArrayInternal().adamUpdate(
                         new NDList(w, g, means.get(e.getKey()), variances.get(e.getKey())), new NDList(w),
-                        learningRate, corrected, 0f, 1f, -1f, beta1, beta2, epsilon, false, false);
+                        (float) lr, corrected, 0f, 1f, -1f, beta1, beta2, epsilon, false, false);
             }
         }
         network.zeroGradients();
@@ -58,6 +60,18 @@ public final class Adam {
 
     public float learningRate() {
         return learningRate;
+    }
+
+    /**
+     * A factor on the step size that outlives schedule changes: {@code --on-nonfinite rollback}
+     * halves it. Saved in checkpoints, since it decides the rest of the run.
+     */
+    public double learningRateScale() {
+        return scale;
+    }
+
+    public void setLearningRateScale(double s) {
+        this.scale = s;
     }
 
     public long updates() {

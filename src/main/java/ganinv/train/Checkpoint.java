@@ -51,7 +51,7 @@ public final class Checkpoint {
      * @param config the settings of the phase that wrote it (a training or an encoder-fitting config)
      */
     public record Header(JsonNode config, long step, long rngState, Map<String, Long> optimizerUpdates,
-                         String ganinvVersion, String gitCommit) {
+                         String ganinvVersion, String gitCommit, Map<String, Double> learningRateScales) {
     }
 
     private final Header header;
@@ -70,8 +70,11 @@ public final class Checkpoint {
     public static Path save(Path dir, Object config, Trainable method, long step, long rngState, int keep)
             throws IOException {
         Map<String, Long> updates = new LinkedHashMap<>();
+        Map<String, Double> scales = new LinkedHashMap<>();
         method.optimizers().forEach((name, adam) -> updates.put(name, adam.updates()));
-        Header header = new Header(JsonFiles.MAPPER.valueToTree(config), step, rngState, updates, ganinv.Version.version(), ganinv.Version.gitCommit());
+        method.optimizers().forEach((name, adam) -> scales.put(name, adam.learningRateScale()));
+        Header header = new Header(JsonFiles.MAPPER.valueToTree(config), step, rngState, updates, ganinv.Version.version(),
+                ganinv.Version.gitCommit(), scales);
         Files.createDirectories(dir);
         Path file = dir.resolve(String.format(NAME_FORMAT, step));
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
@@ -117,10 +120,16 @@ public final class Checkpoint {
         return all;
     }
 
+    /** Deletes all but the newest {@code keep}, and the temporary files of writes a kill cut short. */
     private static void prune(Path dir, int keep) throws IOException {
         List<Path> all = list(dir);
         for (int i = 0; i < all.size() - keep; i++) {
             Files.deleteIfExists(all.get(i));
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path stale : s.filter(p -> p.getFileName().toString().matches("step-\\d+\\.ckpt\\.tmp")).toList()) {
+                Files.deleteIfExists(stale);
+            }
         }
     }
 
@@ -221,5 +230,7 @@ public final class Checkpoint {
             }
         }
         method.optimizers().forEach((name, adam) -> adam.restoreUpdates(header.optimizerUpdates().getOrDefault(name, 0L)));
+        Map<String, Double> scales = header.learningRateScales() == null ? Map.of() : header.learningRateScales();  // absent in older checkpoints
+        method.optimizers().forEach((name, adam) -> adam.setLearningRateScale(scales.getOrDefault(name, 1.0)));
     }
 }

@@ -46,6 +46,11 @@ public final class EncoderFitter {
      * @param cfg its {@code generatorStep} must be the run's newest step
      */
     public static Summary run(FitConfig cfg, Path run, boolean resume, boolean force, PrintStream out) {
+        return run(cfg, run, resume, force, Safety.DEFAULT, out);
+    }
+
+    /** As {@link #run(FitConfig, Path, boolean, boolean, PrintStream)}, with {@code --keep-checkpoints} and {@code --on-nonfinite}. */
+    public static Summary run(FitConfig cfg, Path run, boolean resume, boolean force, Safety safety, PrintStream out) {
         try (TrainedRun trained = TrainedRun.load(run)) {
             if (!(trained.method() instanceof PlainGan)) {
                 throw new UserError("--run " + run + ": a " + trained.method().name()
@@ -63,7 +68,7 @@ public final class EncoderFitter {
             Rng rng = new Rng(cfg.seed() ^ FIT_SEED);
             Loop.Resumed from = new Loop.Resumed(null, 0);
             if (resume) {
-                from = Loop.resume(dir, fit, rng);
+                from = Loop.resume(dir, fit, rng, out);
                 out.println("resuming the encoder of " + run + " at step " + from.step() + " of " + cfg.steps());
             }
             dir.writeConfig(RunConfigJson.of(cfg, "images drawn from G of " + run + " at step " + trained.step()));
@@ -71,25 +76,25 @@ public final class EncoderFitter {
             float[] heldOut = trained.method().prior().sample(new Rng(cfg.seed() ^ HELD_OUT_SEED), HELD_OUT, net.latentDim());
             double before = heldOutError(fit, heldOut, net.latentDim(), manager);
             float[] sampleZ = trained.method().prior().sample(new Rng(cfg.seed() ^ HELD_OUT_SEED ^ 1), 32, net.latentDim());
-            Loop.Job job = new Loop.Job() {
+            Loop.Job job = new Loop.Job(fit, rng) {
                 @Override
-                public Map<String, Double> step(NDManager scope, long step) {
+                Map<String, Double> step(NDManager scope, long step) {
                     return fit.step(scope, cfg.batch(), rng);
                 }
 
                 @Override
-                public void writeSamples(Path file) {
+                void writeSamples(Path file) {
                     writePairs(fit, trained, sampleZ, file);
                 }
 
                 @Override
-                public Path checkpoint(long done) throws java.io.IOException {
-                    return Checkpoint.save(dir.checkpoints(), cfg, fit, done, rng.state(), Trainer.KEEP_CHECKPOINTS);
+                Path checkpoint(long done) throws java.io.IOException {
+                    return Checkpoint.save(dir.checkpoints(), cfg, fit, done, rng.state(), safety.keepCheckpoints());
                 }
             };
             Loop.Schedule schedule = new Loop.Schedule(cfg.steps(), cfg.batch(), cfg.logEvery(), cfg.sampleEvery(),
                     cfg.checkpointEvery());
-            Loop.Result r = Loop.run("fit-encoder", schedule, from.step(), job, dir, manager, from.checkpoint(), out);
+            Loop.Result r = Loop.run("fit-encoder", schedule, from.step(), job, dir, manager, from.checkpoint(), safety.onNonFinite(), out);
             double after = heldOutError(fit, heldOut, net.latentDim(), manager);
             return new Summary(Math.max(from.step(), cfg.steps()), r.seconds(), before, after, r.checkpoint(),
                     dir.sampleGrid(cfg.steps()));

@@ -7,9 +7,15 @@ import ganinv.objective.Trainable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The loop every training phase shares (GAN training, fitting an encoder): take a step in its
@@ -17,22 +23,34 @@ import java.util.Map;
  * does is the {@link Job}'s business; when things happen is the {@link Schedule}'s.
  */
 final class Loop {
-    /** One phase's work. */
-    interface Job {
+    /** One phase's work: what it trains and with which random stream, and what a step, a sample grid and a checkpoint are. */
+    abstract static class Job {
+        /** Checked for non-finite weights after every step; restored on a rollback. */
+        final Trainable trainable;
+        final Rng rng;
+
+        Job(Trainable trainable, Rng rng) {
+            this.trainable = trainable;
+            this.rng = rng;
+        }
+
         /**
          * Step number {@code step} (0-based).
          *
          * @param scope the step's manager; every array made in the step dies with it
          * @return each loss term by name
          */
-        Map<String, Double> step(NDManager scope, long step);
+        abstract Map<String, Double> step(NDManager scope, long step);
 
         /** Writes a PNG grid showing the phase's progress. */
-        void writeSamples(Path file);
+        abstract void writeSamples(Path file);
 
         /** Saves everything a resume needs after {@code done} steps; returns the file. */
-        Path checkpoint(long done) throws IOException;
+        abstract Path checkpoint(long done) throws IOException;
     }
+
+    /** Rollbacks in a row without reaching a new checkpoint before the phase gives up. */
+    static final int MAX_ROLLBACKS = 5;
 
     /**
      * When things happen.
@@ -55,16 +73,48 @@ final class Loop {
     }
 
     /**
-     * Restores {@code t} and {@code rng} from the newest checkpoint in {@code dir} and drops the
-     * metrics logged after it, which the resumed phase logs again.
+     * Restores {@code t} and {@code rng} from the newest readable checkpoint in {@code dir} and
+     * drops the metrics logged after it, which the resumed phase logs again. A checkpoint that is
+     * truncated or corrupt (a crash of the disk, not of ganinv: writes are atomic) is reported,
+     * renamed to {@code *.corrupt} so that nothing is deleted, and the one before it is used.
      */
-    static Resumed resume(RunDir dir, Trainable t, Rng rng) {
-        Path file = newest(dir);
-        Checkpoint ckpt = Checkpoint.read(file);
-        ckpt.restoreInto(t);
-        rng.restore(ckpt.header().rngState());
-        dir.truncateMetricsAfter(ckpt.header().step());
-        return new Resumed(file, ckpt.header().step());
+    static Resumed resume(RunDir dir, Trainable t, Rng rng, PrintStream out) {
+        List<Path> files = new ArrayList<>(checkpoints(dir));
+        Collections.reverse(files);
+        for (Path file : files) {
+            Checkpoint ckpt;
+            try {
+                ckpt = Checkpoint.read(file);
+            } catch (UserError damaged) {
+                Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
+                move(file, aside);
+                out.println("warning: " + damaged.getMessage() + "; kept as " + aside.getFileName()
+                        + ", resuming from the checkpoint before it");
+                continue;
+            }
+            ckpt.restoreInto(t);
+            rng.restore(ckpt.header().rngState());
+            dir.truncateMetricsAfter(ckpt.header().step());
+            return new Resumed(file, ckpt.header().step());
+        }
+        throw new UserError(dir.checkpoints() + (files.isEmpty() ? ": no checkpoint to resume from; start again without --resume"
+                : ": every checkpoint is damaged (kept as *.corrupt); start again with --force"));
+    }
+
+    private static List<Path> checkpoints(RunDir dir) {
+        try {
+            return Checkpoint.list(dir.checkpoints());
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir.checkpoints() + ": cannot list checkpoints", e);
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(from + ": cannot move a damaged checkpoint aside", e);
+        }
     }
 
     static Path newest(RunDir dir) {
@@ -78,17 +128,34 @@ final class Loop {
 
     /** Runs {@code job} from {@code start} to the schedule's step count; a finished phase runs no steps. */
     static Result run(String label, Schedule s, long start, Job job, RunDir dir, NDManager manager, Path resumedFrom,
-                      PrintStream out) {
+                      NonFinite.Policy onNonFinite, PrintStream out) {
         Map<String, Double> sums = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         long intervalStart = t0;
         int intervalSteps = 0;
         Path checkpoint = resumedFrom;
-        try (Progress progress = Progress.create(label, start, s.steps(), out)) {
+        int rollbacks = 0;
+        try (Interrupt interrupt = Interrupt.install(); Progress progress = Progress.create(label, start, s.steps(), out)) {
             for (long step = start; step < s.steps(); step++) {
+                if (interrupt.requested()) {
+                    Interrupted stop = new Interrupted(step, save(job, step, dir));
+                    out.println(stop.getMessage());             // printed before the JVM, released by close(), exits
+                    throw stop;
+                }
                 Map<String, Double> losses;
                 try (NDManager scope = manager.newSubManager()) {
                     losses = job.step(scope, step);
+                }
+                Optional<String> bad = NonFinite.find(losses, job.trainable);
+                if (bad.isPresent()) {
+                    if (onNonFinite == NonFinite.Policy.STOP || checkpoint == null || ++rollbacks > MAX_ROLLBACKS) {
+                        throw stopped(step + 1, bad.get(), checkpoint, rollbacks);
+                    }
+                    step = rollBack(job, dir, step + 1, bad.get(), out) - 1;       // the loop's step++ resumes there
+                    sums.clear();
+                    intervalSteps = 0;
+                    intervalStart = System.nanoTime();
+                    continue;
                 }
                 losses.forEach((k, v) -> sums.merge(k, v, Double::sum));
                 intervalSteps++;
@@ -115,11 +182,8 @@ final class Loop {
                     job.writeSamples(dir.sampleGrid(done));
                 }
                 if (done % s.checkpointEvery() == 0 || last) {
-                    try {
-                        checkpoint = job.checkpoint(done);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot write a checkpoint into " + dir.checkpoints(), e);
-                    }
+                    checkpoint = save(job, done, dir);
+                    rollbacks = 0;
                 }
             }
         }
@@ -127,5 +191,33 @@ final class Loop {
             out.println(dir.root() + " is already at step " + start + "; pass a larger --steps to go further");
         }
         return new Result(checkpoint, (System.nanoTime() - t0) / 1e9, Math.max(0, s.steps() - start));
+    }
+
+    private static Path save(Job job, long done, RunDir dir) {
+        try {
+            return job.checkpoint(done);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a checkpoint into " + dir.checkpoints(), e);
+        }
+    }
+
+    /** The newest checkpoint again, every optimizer at half the step size it had; returns the step it resumes at. */
+    private static long rollBack(Job job, RunDir dir, long at, String what, PrintStream out) {
+        // Half of the scale in use, not of the checkpoint's: repeated rollbacks to one checkpoint keep halving.
+        Map<String, Double> before = new LinkedHashMap<>();
+        job.trainable.optimizers().forEach((n, a) -> before.put(n, a.learningRateScale()));
+        Resumed r = resume(dir, job.trainable, job.rng, out);
+        job.trainable.optimizers().forEach((n, a) -> a.setLearningRateScale(before.get(n) / 2));
+        double scale = job.trainable.optimizers().values().iterator().next().learningRateScale();
+        out.printf(java.util.Locale.ROOT, "step %d: %s is not finite; rolled back to step %d (%s), learning rate now x%s%n",
+                at, what, r.step(), r.checkpoint().getFileName(), scale);
+        return r.step();
+    }
+
+    private static UserError stopped(long at, String what, Path checkpoint, int rollbacks) {
+        String last = checkpoint == null ? "there is no checkpoint yet" : "the last good checkpoint " + checkpoint + " is untouched";
+        String how = rollbacks > MAX_ROLLBACKS ? " after " + MAX_ROLLBACKS + " rollbacks" : "";
+        return new UserError("step " + at + ": " + what + " is not finite; training stopped" + how + " and " + last
+                + "; continue with --resume and a lower --lr, or with --on-nonfinite rollback");
     }
 }

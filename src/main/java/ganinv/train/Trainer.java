@@ -27,7 +27,6 @@ import java.util.stream.Collectors;
 public final class Trainer {
     /** Seed offset for the fixed latents behind every sample grid, apart from training draws. */
     private static final long SAMPLE_SEED = 0x5A3B1E5L;
-    static final int KEEP_CHECKPOINTS = 3;
     /** What counts as an epoch of endless data (for learning-rate decay): CIFAR-10's training-set size. */
     public static final long ENDLESS_EPOCH = 50_000;
 
@@ -43,13 +42,18 @@ public final class Trainer {
      * @param data already opened, fitted to the config's channels and resolution
      */
     public static Summary run(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, PrintStream out) {
+        return run(cfg, data, dir, resume, Safety.DEFAULT, out);
+    }
+
+    /** As {@link #run(TrainConfig, Dataset, RunDir, boolean, PrintStream)}, with {@code --keep-checkpoints} and {@code --on-nonfinite}. */
+    public static Summary run(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) cfg.seed());
             GanMethod method = Methods.create(cfg.method(), cfg.net(), cfg.prior(), cfg.options(), manager);
             Rng rng = new Rng(cfg.seed());
             Loop.Resumed from = new Loop.Resumed(null, 0);
             if (resume) {
-                from = Loop.resume(dir, method, rng);
+                from = Loop.resume(dir, method, rng, out);
                 out.println("resuming " + dir.root() + " at step " + from.step() + " of " + cfg.steps());
             }
             dir.writeConfig(RunConfigJson.of(cfg, data.describe()));
@@ -59,27 +63,27 @@ public final class Trainer {
 
             BatchOrder order = new BatchOrder(data.size(), cfg.seed());
             float[] fixedZ = method.prior().sample(new Rng(cfg.seed() ^ SAMPLE_SEED), 64, cfg.net().latentDim());
-            Loop.Job job = new Loop.Job() {
+            Loop.Job job = new Loop.Job(method, rng) {
                 @Override
-                public Map<String, Double> step(NDManager scope, long step) {
+                Map<String, Double> step(NDManager scope, long step) {
                     method.startEpoch(step * cfg.batch() / epochImages(data));
                     NDArray real = batch(scope, data, order.indices(step, cfg.batch()));   // [B, C, R, R]
                     return method.step(scope, real, rng);
                 }
 
                 @Override
-                public void writeSamples(Path file) {
+                void writeSamples(Path file) {
                     Trainer.writeSamples(method, fixedZ, manager, file);
                 }
 
                 @Override
-                public Path checkpoint(long done) throws java.io.IOException {
-                    return Checkpoint.save(dir.checkpoints(), cfg, method, done, rng.state(), KEEP_CHECKPOINTS);
+                Path checkpoint(long done) throws java.io.IOException {
+                    return Checkpoint.save(dir.checkpoints(), cfg, method, done, rng.state(), safety.keepCheckpoints());
                 }
             };
             Loop.Schedule schedule = new Loop.Schedule(cfg.steps(), cfg.batch(), cfg.logEvery(), cfg.sampleEvery(),
                     cfg.checkpointEvery());
-            Loop.Result r = Loop.run("train", schedule, from.step(), job, dir, manager, from.checkpoint(), out);
+            Loop.Result r = Loop.run("train", schedule, from.step(), job, dir, manager, from.checkpoint(), safety.onNonFinite(), out);
             return new Summary(Math.max(from.step(), cfg.steps()), r.seconds(),
                     r.stepsRun() * cfg.batch() / Math.max(r.seconds(), 1e-9), r.checkpoint(), dir.sampleGrid(cfg.steps()));
         }

@@ -1,0 +1,22 @@
+package ganinv.train;
+
+import ganinv.UserError;
+
+/**
+ * How a training phase protects the work on disk; settings of the process, not of the experiment,
+ * so they are not saved in the run's config and may differ between a run and its resume.
+ *
+ * @param keepCheckpoints how many of the newest checkpoints to keep (at least 1)
+ * @param onNonFinite what to do when a loss term or a weight stops being finite
+ */
+public record Safety(int keepCheckpoints, NonFinite.Policy onNonFinite) {
+    /** Three checkpoints kept; stop at the first non-finite value. */
+    public static final Safety DEFAULT = new Safety(3, NonFinite.Policy.STOP);
+
+    public Safety {
+        if (keepCheckpoints < 1) {
+            throw new UserError("--keep-checkpoints " + keepCheckpoints
+                    + ": must be at least 1 (the newest checkpoint is what --resume needs)");
+        }
+    }
+}

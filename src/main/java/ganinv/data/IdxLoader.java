@@ -43,6 +43,10 @@ public final class IdxLoader {
         if (n == 0) {
             throw new UserError(file + ": IDX file holds no images (N = 0)");
         }
+        if (h < 1 || w < 1) {
+            // Found by fuzzing: 4 million images of 0x22528 pixels passed the size check and took minutes.
+            throw new UserError(file + ": IDX images are " + h + "x" + w + " pixels; both sides must be at least 1");
+        }
         int side = Math.min(h, w);
         List<byte[]> out = new ArrayList<>(n);
         float[] planes = new float[c * side * side];

@@ -78,6 +78,19 @@ public final class Checkpoint {
         Files.createDirectories(dir);
         Path file = dir.resolve(String.format(NAME_FORMAT, step));
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        try {
+            write(tmp, header, method);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);          // a full disk leaves no half file behind
+            throw e;
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        prune(dir, keep);
+        return file;
+    }
+
+    /** The whole format, then flush and fsync. */
+    private static void write(Path tmp, Header header, Trainable method) throws IOException {
         try (FileOutputStream fos = new FileOutputStream(tmp.toFile())) {
             CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(fos, 1 << 16), new CRC32());
             DataOutputStream out = new DataOutputStream(checked);
@@ -106,9 +119,6 @@ public final class Checkpoint {
             out.flush();
             fos.getChannel().force(true);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        prune(dir, keep);
-        return file;
     }
 
     /** Every array a checkpoint holds, by a name unique across networks and optimizers. */
@@ -193,8 +203,11 @@ public final class Checkpoint {
             return new Checkpoint(header, tensors);
         } catch (EOFException e) {
             throw new UserError(file + ": checkpoint is truncated", e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Found by fuzzing: the parser's message spans lines and quotes the damaged bytes.
+            throw new UserError(file + ": checkpoint is corrupt (unreadable header)", e);
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read checkpoint (" + e.getMessage() + ")", e);
+            throw new UserError(file + ": cannot read checkpoint (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
         }
     }
 

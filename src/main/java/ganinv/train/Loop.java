@@ -92,7 +92,11 @@ final class Loop {
                         + ", resuming from the checkpoint before it");
                 continue;
             }
-            ckpt.restoreInto(t);
+            try {
+                ckpt.restoreInto(t);
+            } catch (UserError foreign) {
+                throw new UserError(file + ": " + foreign.getMessage(), foreign);
+            }
             rng.restore(ckpt.header().rngState());
             dir.truncateMetricsAfter(ckpt.header().step());
             return new Resumed(file, ckpt.header().step());
@@ -197,7 +201,8 @@ final class Loop {
         try {
             return job.checkpoint(done);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a checkpoint into " + dir.checkpoints(), e);
+            throw new UncheckedIOException("cannot write a checkpoint into " + dir.checkpoints()
+                    + "; the earlier checkpoints are intact: free some space and continue with --resume", e);
         }
     }
 

@@ -94,6 +94,15 @@ class LoadersTest {
     }
 
     @Test
+    void idxWithZeroSizedImagesIsRefusedAtOnce() throws IOException {
+        // Jazzer's slow input: 4,263,168 images of 0 x 22528 pixels, which the size check let through.
+        Path zero = Files.write(tmp.resolve("zero-idx3-ubyte"),
+                new byte[] {0, 0, 8, 3, 0, 0x41, 0x0d, 0, 0, 0, 0, 0, 0, 0, 0x58, 0});
+        assertThatThrownBy(() -> IdxLoader.load(zero, 1, 8)).isInstanceOf(UserError.class)
+                .hasMessageContaining(zero.toString()).hasMessageContaining("0x22528 pixels");
+    }
+
+    @Test
     void idxLabelCountMismatch() throws IOException {
         Path images = tmp.resolve("t10k-images-idx3-ubyte");
         Files.write(images, idxImages(5, 8, 8));

@@ -93,6 +93,7 @@ class KillAndResumeTest {
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
             exit = p.exitValue();
         }
+        System.out.println("KillAndResumeTest: " + kills + " SIGKILLs and " + (sigint ? 1 : 0) + " SIGINT survived");
         assertThat(kills).as("processes killed mid-run").isGreaterThanOrEqualTo(3);
         assertThat(sigint).as("a SIGINT that wrote a checkpoint").isTrue();
         assertThat(exit).isZero();

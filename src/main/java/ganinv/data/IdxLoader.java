@@ -143,7 +143,12 @@ public final class IdxLoader {
             if (dims[i] < 0) {
                 throw new UserError(file + ": IDX header has a negative size");
             }
-            expected *= dims[i];
+            try {
+                expected = Math.multiplyExact(expected, dims[i]);
+            } catch (ArithmeticException overflow) {
+                // Found by fuzzing: sizes whose product wrapped around to the file's length.
+                throw new UserError(file + ": IDX header promises more data than any file can hold; the header is corrupt");
+            }
         }
         int offset = 4 + 4 * ndim;
         if (bytes.length - offset != expected) {

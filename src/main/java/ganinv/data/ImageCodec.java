@@ -34,7 +34,7 @@ public final class ImageCodec {
             if (Files.size(file) == 0) {
                 throw new UserError(file + ": empty file (0 bytes); replace or remove it");
             }
-            image = ImageIO.read(file.toFile());
+            image = readBounded(file);
         } catch (IOException | RuntimeException e) {
             if (e instanceof UserError u) {
                 throw u;
@@ -45,6 +45,31 @@ public final class ImageCodec {
             throw new UserError(file + ": not a PNG or JPEG image");
         }
         return image;
+    }
+
+    /** Images larger than this many pixels are refused before decoding: a header is cheap to forge. */
+    static final long MAX_PIXELS = 1L << 28;
+
+    /** ImageIO's read, after checking the size the header claims (a 100000x100000 PNG of a few bytes must not exhaust the heap). */
+    private static BufferedImage readBounded(Path file) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new UserError(file + ": claims " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                            + " pixels, more than ganinv reads (" + MAX_PIXELS + "); shrink it first");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     private static String reason(Exception e) {

@@ -94,6 +94,31 @@ class LoadersTest {
     }
 
     @Test
+    void idxSizesWhoseProductOverflowsAreRefused() throws IOException {
+        // Jazzer's crash input: 6,356,992 x 285,212,672 x 1,476,395,008 wraps around to the 0 bytes that follow.
+        Path wrap = Files.write(tmp.resolve("wrap-idx3-ubyte"),
+                new byte[] {0, 0, 8, 3, 0, 0x61, 0, 0, 0x11, 0, 0, 0, 0x58, 0, 0, 0});
+        assertThatThrownBy(() -> IdxLoader.load(wrap, 1, 8)).isInstanceOf(UserError.class)
+                .hasMessageContaining(wrap.toString()).hasMessageContaining("header is corrupt");
+    }
+
+    @Test
+    void aPngWhoseHeaderClaimsBillionsOfPixelsIsRefusedBeforeDecoding() throws IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(100_000).putInt(100_000).put(new byte[] {8, 2, 0, 0, 0});
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        png.write(new byte[] {0, 0, 0, 13});
+        png.write(ihdr.array());
+        png.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        Path bomb = Files.write(tmp.resolve("bomb.png"), png.toByteArray());
+        assertThatThrownBy(() -> ImageCodec.decode(bomb)).isInstanceOf(UserError.class)
+                .hasMessageContaining("bomb.png").hasMessageContaining("100000x100000");
+    }
+
+    @Test
     void idxWithZeroSizedImagesIsRefusedAtOnce() throws IOException {
         // Jazzer's slow input: 4,263,168 images of 0 x 22528 pixels, which the size check let through.
         Path zero = Files.write(tmp.resolve("zero-idx3-ubyte"),

@@ -5,7 +5,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -31,23 +30,16 @@ public final class BenchInvertCommand implements Callable<Integer> {
             description = "encoder: timed passes over 8 batches; optimize: timed Adam steps. Default: ${DEFAULT-VALUE}.")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Untimed passes or steps first. Default: ${DEFAULT-VALUE}.")
-    int warmup;
-
-    @Option(names = "--profile", paramLabel = "FILE",
-            description = "Also write libtorch's profile of the timed work to FILE, a Chrome trace (chrome://tracing or Perfetto).")
-    Path profile;
-
     @Override
     public Integer call() {
-        InvertBench.Settings s = new InvertBench.Settings(mode, method, bench.net(), batch, steps, warmup);
+        InvertBench.Settings s = new InvertBench.Settings(mode, method, bench.net(), batch, steps, bench.warmup);
         int used = bench.applyThreads();
-        InvertBench.Result r = InvertBench.run(s, profile);
+        InvertBench.Result r = InvertBench.run(s, bench.profile);
         System.out.println(String.format(Locale.ROOT, "%s inversion (%s), batch %d, %d threads: %d %s in %.2f s",
                 mode, method, batch, used, r.images(), mode.equals("encoder") ? "images" : "image-steps", r.seconds()));
         System.out.println(String.format(Locale.ROOT, "images/s: %.1f", r.imagesPerSecond()));
-        if (profile != null) {
-            System.out.println("profile: " + profile);
+        if (bench.profile != null) {
+            System.out.println("profile: " + bench.profile);
         }
         return 0;
     }

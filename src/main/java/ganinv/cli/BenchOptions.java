@@ -6,6 +6,8 @@ import ganinv.UserError;
 import ganinv.model.NetConfig;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+
 /** What every benchmark shares: the size of the dcgan-up network and libtorch's thread count. */
 final class BenchOptions {
     @Option(names = "--resolution", defaultValue = "32", description = "Image side R = 4·2^k. Default: ${DEFAULT-VALUE}.")
@@ -23,6 +25,14 @@ final class BenchOptions {
     @Option(names = "--threads", defaultValue = "0",
             description = "libtorch threads; 0 keeps the launcher's (GANINV_THREADS, default all cores). Default: ${DEFAULT-VALUE}.")
     int threads;
+
+    @Option(names = "--warmup", defaultValue = "5",
+            description = "Untimed steps (bench invert --mode encoder: passes) before timing starts. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Also write libtorch's profile of the timed part to FILE, a Chrome trace (chrome://tracing or Perfetto).")
+    Path profile;
 
     NetConfig net() {
         return new NetConfig(resolution, channels, width, latentDim);

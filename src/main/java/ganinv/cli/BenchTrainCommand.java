@@ -5,7 +5,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -27,18 +26,11 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "30", description = "Timed steps. Default: ${DEFAULT-VALUE}.")
     int steps;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps first. Default: ${DEFAULT-VALUE}.")
-    int warmup;
-
-    @Option(names = "--profile", paramLabel = "FILE",
-            description = "Also write libtorch's profile of the timed steps to FILE, a Chrome trace (open it in chrome://tracing or Perfetto).")
-    Path profile;
-
     @Override
     public Integer call() {
-        TrainBench.Settings s = new TrainBench.Settings(method, bench.net(), batch, steps, warmup);
+        TrainBench.Settings s = new TrainBench.Settings(method, bench.net(), batch, steps, bench.warmup);
         int used = bench.applyThreads();
-        TrainBench.Result r = TrainBench.run(s, profile);
+        TrainBench.Result r = TrainBench.run(s, bench.profile);
         r.parameters().forEach((name, count) -> System.out.println(name + " parameters: " + count));
         System.out.println(String.format(Locale.ROOT, "%s, batch %d, %d threads: %d steps in %.2f s; %.3f GFLOP/step (analytic)",
                 method, batch, used, steps, r.seconds(), r.flopsPerStep() / 1e9));
@@ -46,8 +38,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 r.rssAfterWarmup(), r.rssAtEnd(), r.rssDriftPercent(), r.heapAfterWarmup(), r.heapAtEnd()));
         System.out.println(String.format(Locale.ROOT, "GFLOP/s: %.2f", r.gflopsPerSecond()));
         System.out.println(String.format(Locale.ROOT, "images/s: %.1f", r.imagesPerSecond()));
-        if (profile != null) {
-            System.out.println("profile: " + profile);
+        if (bench.profile != null) {
+            System.out.println("profile: " + bench.profile);
         }
         return 0;
     }

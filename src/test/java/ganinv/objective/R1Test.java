@@ -42,14 +42,9 @@ class R1Test {
             Network d = Discriminator.create("D", TINY, 1 + 3, m);
             NDArray x = m.randomUniform(-1, 1, new Shape(3, 3, 8, 8));
 
-            double explicitPenalty;
-            try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray p = R1.gradientNormSquared(d, R1.forward(d, x.duplicate()));
-                explicitPenalty = p.getFloat();
-                gc.backward(p);
-            }
-            List<float[]> explicit = gradients(d);
-            d.zeroGradients();
+            Penalty exp = penalty(d, () -> R1.forward(d, x.duplicate()));
+            double explicitPenalty = exp.value();
+            List<float[]> explicit = exp.gradients();
 
             double doublePenalty;
             try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -82,29 +77,34 @@ class R1Test {
             Network d = Discriminator.create("D", TINY, 1 + 3, m);
             NDArray real = m.randomUniform(-1, 1, new Shape(3, 3, 8, 8));
             NDArray fake = m.randomUniform(-1, 1, new Shape(2, 3, 8, 8));
-            float alone;
-            try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray p = R1.gradientNormSquared(d, R1.forward(d, real.duplicate()));
-                alone = p.getFloat();
-                gc.backward(p);
-            }
-            List<float[]> expected = gradients(d);
-            d.zeroGradients();
-            float joint;
-            try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            Penalty alone = penalty(d, () -> R1.forward(d, real.duplicate()));
+            Penalty joint = penalty(d, () -> {
                 R1.Traced t = R1.forward(d, real.concat(fake, 0), 3);
                 assertThat(t.output().getShape()).isEqualTo(new Shape(5, 4));
-                NDArray p = R1.gradientNormSquared(d, t);
-                joint = p.getFloat();
-                gc.backward(p);
-            }
-            List<float[]> actual = gradients(d);
-            d.zeroGradients();
-            assertThat(joint).isCloseTo(alone, org.assertj.core.data.Percentage.withPercentage(1e-4));
-            for (int k = 0; k < expected.size(); k++) {
-                assertThat(relativeError(actual.get(k), expected.get(k))).as("weight " + k).isLessThan(1e-5);
+                return t;
+            });
+            assertThat(joint.value()).isCloseTo(alone.value(), org.assertj.core.data.Percentage.withPercentage(1e-4));
+            for (int k = 0; k < alone.gradients().size(); k++) {
+                assertThat(relativeError(joint.gradients().get(k), alone.gradients().get(k))).as("weight " + k).isLessThan(1e-5);
             }
         }
+    }
+
+    /** R1's value and every weight's gradient of it, for the trace {@code traced} makes; D's gradients cleared after. */
+    private record Penalty(double value, List<float[]> gradients) {
+    }
+
+    private static Penalty penalty(Network d, java.util.function.Supplier<R1.Traced> traced) {
+        double value;
+        try (NDManager s = d.weights().values().iterator().next().getManager().newSubManager();
+             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray p = R1.gradientNormSquared(d, traced.get());
+            value = p.getFloat();
+            gc.backward(p);
+        }
+        List<float[]> g = gradients(d);
+        d.zeroGradients();
+        return new Penalty(value, g);
     }
 
     private static List<float[]> gradients(Network d) {

@@ -2,7 +2,6 @@ package ganinv.cli;
 
 import ganinv.UserError;
 import ganinv.data.Dataset;
-import ganinv.model.NetConfig;
 import ganinv.objective.DlsOptions;
 import ganinv.objective.Dlsgan;
 import ganinv.objective.LatentRegression;
@@ -51,17 +50,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "16", description = "Images per step. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--latent-dim", defaultValue = "64", description = "Latent size d. Default: ${DEFAULT-VALUE}.")
-    int latentDim;
-
-    @Option(names = "--resolution", defaultValue = "32", description = "Image side R = 4·2^k. Default: ${DEFAULT-VALUE}.")
-    int resolution;
-
-    @Option(names = "--channels", defaultValue = "3", description = "1 (gray) or 3 (RGB). Default: ${DEFAULT-VALUE}.")
-    int channels;
-
-    @Option(names = "--width", defaultValue = "64", description = "Feature maps per layer W. Default: ${DEFAULT-VALUE}.")
-    int width;
+    @Mixin
+    NetOptions network;
 
     @Option(names = "--lambda", defaultValue = "1", description = "latent-regression: weight of the latent-regression term; dlsgan: lambda_enc, the weight of L_enc. Default: ${DEFAULT-VALUE}.")
     double lambda;
@@ -138,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
         MethodOptions options = new MethodOptions(lambda, regressGenerator, lr != null ? lr : d.learningRate(),
                 beta1 != null ? beta1 : d.beta1(), beta2 != null ? beta2 : d.beta2(), dls);
         TrainConfig config = new TrainConfig(method, data, count, steps, batch,
-                new NetConfig(resolution, channels, width, latentDim), latentDist, options, seed, phase.logEvery, phase.sampleEvery,
+                network.net(), latentDist, options, seed, phase.logEvery, phase.sampleEvery,
                 phase.checkpointEvery);
         refuseUnless(LatentRegression.NAME.equals(method) || Dlsgan.NAME.equals(method), "--lambda",
                 "latent-regression and dlsgan");

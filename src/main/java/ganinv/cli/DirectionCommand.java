@@ -34,10 +34,10 @@ public final class DirectionCommand extends RunCommand implements Callable<Integ
     @Option(names = "--versus", description = "Compare with this label only, instead of every other label.")
     String versus;
 
-    @Option(names = "--count", defaultValue = "1000", description = "Images to read (shapes: drawn; others: the first N). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--count", defaultValue = "1000", description = "Images to read: shapes drawn with --seed; from a larger folder, IDX or CIFAR-10 source, N drawn uniformly at random with --seed. Default: ${DEFAULT-VALUE}.")
     long count;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of the shapes drawn. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of the shapes drawn, or of the random sample of a larger source. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--out", required = true, description = "The .npy file to write (1 x d float32).")
@@ -70,7 +70,7 @@ public final class DirectionCommand extends RunCommand implements Callable<Integ
             try {
                 direction = AttributeDirection.between(codes.codes(), net.latentDim(), labels, with, other);
             } catch (IllegalArgumentException e) {
-                throw new UserError("--data " + data + ": " + e.getMessage() + " among the first " + n + " images; raise --count");
+                throw new UserError("--data " + data + ": " + e.getMessage() + " among the " + n + " images read; raise --count");
             }
             Npy.write(out, new Npy.Matrix(1, net.latentDim(), direction));
             double norm = 0;

@@ -15,8 +15,10 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure a run on N real and N generated images: fid and kid (over the named features),",
                 "encoder_loss, psnr/ssim of reconstructions of generated and of real images, latent_entropy",
-                "(dlsgan) and probe_accuracy (labelled data: a logistic-regression probe on encoder codes,",
-                "trained on even rows and scored on odd rows). Writes one JSON object to --json."},
+                "(dlsgan), and for labelled data probe_accuracy (a logistic-regression probe on encoder codes,",
+                "trained on even rows and scored on odd rows), probe_1nn_accuracy (the BiGAN paper's 1-nearest-",
+                "neighbour probe, cosine distance, even rows the reference), probe_chance (always answering the",
+                "most frequent scored class), probe_classes and the split's sizes. Writes one JSON object to --json."},
         footer = {"", "Example:", "  ./ganinv evaluate --run runs/dls --data shapes --json runs/dls/evaluate.json --count 1000"})
 public final class EvaluateCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "The real images: shapes, a folder, IDX or CIFAR-10.")
@@ -25,7 +27,7 @@ public final class EvaluateCommand extends RunCommand implements Callable<Intege
     @Option(names = "--json", required = true, description = "The JSON file to write.")
     Path json;
 
-    @Option(names = "--count", defaultValue = "1000", description = "N, real and generated images each. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--count", defaultValue = "1000", description = "N, real and generated images each; a larger folder, IDX or CIFAR-10 source gives N images drawn uniformly at random with --seed. Default: ${DEFAULT-VALUE}.")
     int count;
 
     @Mixin
@@ -40,6 +42,8 @@ public final class EvaluateCommand extends RunCommand implements Callable<Intege
             result.forEach((k, v) -> {
                 if (v instanceof Double x) {
                     line.append(String.format(Locale.ROOT, "  %s %.4g", k, x));
+                } else if (v instanceof Integer i && k.startsWith("probe_")) {
+                    line.append("  ").append(k).append(' ').append(i);
                 }
             });
             System.out.println(trained.method().name() + " at step " + trained.step() + " over " + result.get("count")

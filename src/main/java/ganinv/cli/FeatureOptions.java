@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /** Which real images and features a measurement uses; a picocli mixin of evaluate and report. */
 final class FeatureOptions {
     @Option(names = "--seed", defaultValue = "1000003",
-            description = "Seed of the shapes drawn (default: the demo's held-out seed) and of the generated latents. Default: ${DEFAULT-VALUE}.")
+            description = "Seed of the shapes drawn (default: the demo's held-out seed), of the random sample of a folder, IDX or CIFAR-10 source larger than --count, and of the generated latents. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--inception", description = "NVIDIA's TorchScript inception-2015-12-05.pt for real FID/KID. Default: the fallback features.")

@@ -52,6 +52,10 @@ final class Measure {
             values.putAll(Evaluation.run(trained.method(), trained.manager(), real, labels, set.classNames().size(),
                     hasEncoder, seed, features));
         }
+        if (values.get("probe_classes") instanceof Integer seen && seen < set.classNames().size()) {
+            System.err.println("warning: the probes saw " + seen + " of the " + set.classNames().size()
+                    + " classes of --data " + data + "; raise --count for a probe over every class");
+        }
         if (!hasEncoder) {
             values.put("encoder", "none fitted; run './ganinv fit-encoder --run " + trained.dir().root()
                     + "' for the encoder measurements");

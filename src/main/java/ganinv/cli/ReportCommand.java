@@ -21,7 +21,7 @@ public final class ReportCommand extends RunCommand implements Callable<Integer>
     @Option(names = "--data", description = "Real images to measure and reconstruct. Default: the run's own --data.")
     String data;
 
-    @Option(names = "--count", defaultValue = "500", description = "Real and generated images measured. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--count", defaultValue = "500", description = "Real and generated images measured; a larger folder, IDX or CIFAR-10 source gives N images drawn uniformly at random with --seed. Default: ${DEFAULT-VALUE}.")
     int count;
 
     @Mixin

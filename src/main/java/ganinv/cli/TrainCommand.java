@@ -2,6 +2,7 @@ package ganinv.cli;
 
 import ganinv.UserError;
 import ganinv.data.Dataset;
+import ganinv.data.Subset;
 import ganinv.objective.DlsOptions;
 import ganinv.objective.Dlsgan;
 import ganinv.objective.LatentRegression;
@@ -93,7 +94,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed for weights, latents and data order. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--count", defaultValue = "-1", description = "Images to use: the size of the shapes set, or the first N of any other source (-1: all; shapes: infinite). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--count", defaultValue = "-1", description = "Images to use: the size of the shapes set, or N images of a folder, IDX or CIFAR-10 source drawn uniformly at random with --seed, the same N on every machine (-1: all; shapes: infinite). Default: ${DEFAULT-VALUE}.")
     long count;
 
     @Mixin
@@ -107,8 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (phase.resume && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
             config = config.withSteps(steps);
         }
-        Dataset dataset = config.dataSpec().open(config.net().channels(), config.net().resolution(), config.seed(),
-                config.count(), System.err);
+        Dataset dataset = config.openData(System.err);
         RunDir dir = RunDir.forTraining(out, phase.resume, phase.force);
         Trainer.Summary s = Trainer.run(config, dataset, dir, phase.resume, safety, System.out);
         System.out.printf(Locale.ROOT, "trained %s to step %d in %.1f s (%.1f images/s)%n", out, s.step(), s.seconds(),
@@ -127,7 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
         DlsOptions dls = method.equals(Dlsgan.NAME) ? new DlsOptions(r1, lrDecay, scaleTracker, encoderLossOn, !noDls) : null;
         MethodOptions options = new MethodOptions(lambda, regressGenerator, lr != null ? lr : d.learningRate(),
                 beta1 != null ? beta1 : d.beta1(), beta2 != null ? beta2 : d.beta2(), dls);
-        TrainConfig config = new TrainConfig(method, data, count, steps, batch,
+        TrainConfig config = new TrainConfig(method, data, count, Subset.RANDOM, steps, batch,
                 network.net(), latentDist, options, seed, phase.logEvery, phase.sampleEvery,
                 phase.checkpointEvery);
         refuseUnless(LatentRegression.NAME.equals(method) || Dlsgan.NAME.equals(method), "--lambda",

@@ -57,24 +57,32 @@ public record DataSpec(Kind kind, Path path) {
     }
 
     /**
-     * Reads the data, fitted to the model's shape.
+     * Reads the data, fitted to the model's shape; a finite source cut to {@code count} images is
+     * a seeded random sample of them ({@link Subset#RANDOM}).
      *
-     * @param count for shapes: the set's size; for the other sources: use only their first
-     *     {@code count} images; {@link Dataset#INFINITE} for all (shapes: endless)
+     * @param count for shapes: the set's size; for the other sources: how many of their images to
+     *     use; {@link Dataset#INFINITE} for all (shapes: endless)
+     * @param seed for shapes: the set's seed; for the other sources: the seed of the sample
      */
     public Dataset open(int channels, int resolution, long seed, long count, PrintStream warnings) {
-        Dataset all = openAll(channels, resolution, seed, count, warnings);
+        return open(channels, resolution, seed, count, Subset.RANDOM, warnings);
+    }
+
+    /** As {@link #open(int, int, long, long, PrintStream)}, with the rule that picks a cut's images. */
+    public Dataset open(int channels, int resolution, long seed, long count, Subset subset, PrintStream warnings) {
+        Dataset all = openAll(channels, resolution, seed, count, subset, warnings);
         if (kind == Kind.SHAPES || count == Dataset.INFINITE || count >= all.size()) {
             return all;
         }
-        MemoryDataset m = (MemoryDataset) all;
-        return m.firstN((int) count);
+        int n = (int) count;
+        return ((MemoryDataset) all).select(subset.indices((int) all.size(), n, seed), subset.describe(n, seed));
     }
 
-    private Dataset openAll(int channels, int resolution, long seed, long count, PrintStream warnings) {
+    /** The whole source; a folder is cut while it is read, so that only the images used are decoded. */
+    private Dataset openAll(int channels, int resolution, long seed, long count, Subset subset, PrintStream warnings) {
         return switch (kind) {
             case SHAPES -> new ShapesDataset(seed, count, resolution, channels);
-            case FOLDER -> ImageFolderLoader.load(path, channels, resolution, warnings);
+            case FOLDER -> ImageFolderLoader.load(path, channels, resolution, count, subset, seed, warnings);
             case IDX -> {
                 if (!Files.isRegularFile(path)) {
                     throw new UserError(path + ": no such IDX file");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.PrimitiveIterator;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -50,13 +51,23 @@ public final class ImageFolderLoader {
      */
     public static Decoded decodeAll(Path root, int channels, int resolution, PrintStream warnings) {
         List<Path> files = listImages(root);
+        return decode(root, files, Subset.FIRST.order(files.size(), 0), files.size(), channels, resolution, warnings);
+    }
+
+    /**
+     * Decodes files in the order {@code order} gives until {@code wanted} could be read (or the
+     * files run out), so that a cut of a large folder decodes only what it uses.
+     */
+    private static Decoded decode(Path root, List<Path> files, PrimitiveIterator.OfInt order, int wanted,
+                                  int channels, int resolution, PrintStream warnings) {
         if (files.isEmpty()) {
             throw new UserError(root + ": no PNG or JPEG images found (searched recursively)");
         }
         List<Path> read = new ArrayList<>();
         List<byte[]> images = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (Path f : files) {
+        while (images.size() < wanted && order.hasNext()) {
+            Path f = files.get(order.nextInt());
             try {
                 images.add(ImageCodec.read(f, channels, resolution));
                 read.add(f);
@@ -69,17 +80,33 @@ public final class ImageFolderLoader {
                     + skipped.get(0) + ")");
         }
         if (!skipped.isEmpty()) {
-            warnings.println("warning: skipped " + skipped.size() + " of " + files.size()
-                    + " images in " + root + " that could not be read; first: " + skipped.get(0));
+            warnings.println("warning: skipped " + skipped.size() + " of " + (read.size() + skipped.size())
+                    + " images tried in " + root + " that could not be read; first: " + skipped.get(0));
         }
         return new Decoded(read, images);
     }
 
-    /** The folder as a dataset, labelled by first-level subfolder when there are subfolders. */
+    /** The whole folder as a dataset, labelled by first-level subfolder when there are subfolders. */
     public static MemoryDataset load(Path root, int channels, int resolution, PrintStream warnings) {
-        Decoded decoded = decodeAll(root, channels, resolution, warnings);
+        return load(root, channels, resolution, -1, Subset.RANDOM, 0, warnings);
+    }
+
+    /**
+     * The folder as a dataset, or {@code count} of its images chosen by {@code subset} when it has
+     * more. Classes are the first-level subfolders of every listed file, so a label means the same
+     * class whichever images were chosen.
+     *
+     * @param count images wanted, or -1 for all (in sorted path order)
+     */
+    public static MemoryDataset load(Path root, int channels, int resolution, long count, Subset subset, long seed,
+                                     PrintStream warnings) {
+        List<Path> files = listImages(root);
+        boolean cut = count >= 0 && count < files.size();
+        int wanted = cut ? (int) count : files.size();
+        Subset used = cut ? subset : Subset.FIRST;
+        Decoded decoded = decode(root, files, used.order(files.size(), seed), wanted, channels, resolution, warnings);
         TreeSet<String> classes = new TreeSet<>();
-        for (Path f : decoded.files()) {
+        for (Path f : files) {
             Path rel = root.relativize(f);
             if (rel.getNameCount() > 1) {
                 classes.add(rel.getName(0).toString());
@@ -90,8 +117,9 @@ public final class ImageFolderLoader {
             Path rel = root.relativize(f);
             return rel.getNameCount() > 1 ? classNames.indexOf(rel.getName(0).toString()) : -1;
         }).toArray();
-        String description = "image folder " + root + " (" + decoded.images().size() + " images"
-                + (classNames.isEmpty() ? "" : ", " + classNames.size() + " classes") + ")";
+        String description = "image folder " + root + " (" + files.size() + " images"
+                + (classNames.isEmpty() ? "" : ", " + classNames.size() + " classes") + ")"
+                + (cut ? ", " + used.describe(decoded.images().size(), seed) : "");
         return new MemoryDataset(decoded.images(), labels, classNames, channels, resolution, description);
     }
 }

@@ -25,11 +25,21 @@ public final class MemoryDataset implements Dataset {
         this.description = description;
     }
 
-    /** The first {@code n} images only (a subset for quick runs), labels and classes kept. */
-    public MemoryDataset firstN(int n) {
-        int[] kept = labels == null ? null : java.util.Arrays.copyOf(labels, n);
-        return new MemoryDataset(images.subList(0, n), kept, classNames, channels, resolution,
-                description + ", first " + n + " used");
+    /**
+     * The images at {@code indices}, in that order, labels and classes kept.
+     *
+     * @param note how they were chosen, appended to the description
+     */
+    public MemoryDataset select(int[] indices, String note) {
+        List<byte[]> kept = new java.util.ArrayList<>(indices.length);
+        int[] keptLabels = labels == null ? null : new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            kept.add(images.get(indices[i]));
+            if (keptLabels != null) {
+                keptLabels[i] = labels[indices[i]];
+            }
+        }
+        return new MemoryDataset(kept, keptLabels, classNames, channels, resolution, description + ", " + note);
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.util.Optional;
  * Everything ganinv measures about a trained method, on N real images and N generated ones:
  * FID/KID over named features, the encoder's latent error on generated images, PSNR/SSIM of
  * reconstructions of generated and of real images (the DLSGAN paper's four figures), the latent
- * entropy where there is a scale, and a linear probe on the codes of labelled real images.
+ * entropy where there is a scale, and a linear and a 1-NN probe on the codes of labelled real
+ * images, with the chance level and split sizes they must be read against.
  */
 public final class Evaluation {
     private Evaluation() {
@@ -66,12 +67,38 @@ public final class Evaluation {
             s.ifPresent(scale -> out.put("latent_entropy", LatentScale.entropy(scale, method.prior())));
         }
         if (labels != null && classes > 1) {
-            boolean[] train = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                train[i] = i % 2 == 0;                 // even rows train, odd rows are scored
-            }
-            out.put("probe_accuracy", LinearProbe.accuracy(ofReal.codes(), d, labels, classes, train));
+            out.putAll(probes(ofReal.codes(), d, labels, classes));
         }
+        return out;
+    }
+
+    /**
+     * The linear and 1-NN probes on the labelled rows' codes (rows without a label, such as images
+     * at a folder's root beside its class subfolders, are left out), with what to read them against.
+     *
+     * @param codes N × d codes of the real images
+     */
+    static Map<String, Object> probes(float[] codes, int d, int[] labels, int classes) {
+        int kept = (int) java.util.Arrays.stream(labels).filter(l -> l >= 0).count();
+        float[] keptCodes = new float[kept * d];
+        int[] keptLabels = new int[kept];
+        for (int i = 0, k = 0; i < labels.length; i++) {
+            if (labels[i] >= 0) {
+                System.arraycopy(codes, i * d, keptCodes, k * d, d);
+                keptLabels[k++] = labels[i];
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (kept < 2) {
+            return out;
+        }
+        ProbeSplit split = ProbeSplit.evenOdd(keptLabels);
+        out.put("probe_accuracy", LinearProbe.accuracy(keptCodes, d, keptLabels, classes, split.train()));
+        out.put("probe_1nn_accuracy", NearestNeighbourProbe.accuracy(keptCodes, d, keptLabels, split.train()));
+        out.put("probe_chance", split.chance());
+        out.put("probe_classes", split.classes());
+        out.put("probe_train_size", split.trainSize());
+        out.put("probe_test_size", split.testSize());
         return out;
     }
 

@@ -16,7 +16,8 @@ import java.util.Set;
 public final class Comparison {
     /** The columns of the table, in order; a run without a measure leaves its cell empty. */
     public static final List<String> COLUMNS = List.of("fid", "kid", "encoder_loss", "psnr_generated", "ssim_generated",
-            "psnr_real", "ssim_real", "latent_entropy", "probe_accuracy", "seconds");
+            "psnr_real", "ssim_real", "latent_entropy", "probe_accuracy", "probe_1nn_accuracy", "probe_chance",
+            "probe_classes", "probe_train_size", "probe_test_size", "seconds");
 
     private Comparison() {
     }

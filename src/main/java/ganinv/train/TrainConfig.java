@@ -2,10 +2,14 @@ package ganinv.train;
 
 import ganinv.UserError;
 import ganinv.data.DataSpec;
+import ganinv.data.Dataset;
+import ganinv.data.Subset;
 import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.objective.MethodOptions;
 import ganinv.objective.Methods;
+
+import java.io.PrintStream;
 
 /**
  * Everything that determines a training run; saved as {@code config.json} and inside every
@@ -13,7 +17,9 @@ import ganinv.objective.Methods;
  *
  * @param method a name from {@link Methods#NAMES}
  * @param data the {@code --data} spec as the user gave it
- * @param count images to use (shapes: the set's size; other sources: their first N), or -1 for all
+ * @param count images to use (shapes: the set's size; other sources: how many of them), or -1 for all
+ * @param subset which {@code count} images of a larger finite source are used; absent from the
+ *     config.json of runs made before it existed, which used the first N and still do on resume
  * @param steps total training steps (a resumed run continues to this count)
  * @param batch images per step
  * @param latentDist "normal" or "uniform"
@@ -21,11 +27,12 @@ import ganinv.objective.Methods;
  * @param sampleEvery steps between sample grids
  * @param checkpointEvery steps between checkpoints
  */
-public record TrainConfig(String method, String data, long count, int steps, int batch, NetConfig net,
+public record TrainConfig(String method, String data, long count, Subset subset, int steps, int batch, NetConfig net,
                           String latentDist, MethodOptions options, long seed,
                           int logEvery, int sampleEvery, int checkpointEvery) {
     public TrainConfig {
         Methods.check(method);
+        subset = subset == null ? Subset.FIRST : subset;
         DataSpec.parse(data);
         LatentPrior.parse(latentDist);
         if (count == 0 || count < -1) {
@@ -50,9 +57,14 @@ public record TrainConfig(String method, String data, long count, int steps, int
         return DataSpec.parse(data);
     }
 
+    /** The training images: the data spec opened at the run's shape, seed, count and subset rule. */
+    public Dataset openData(PrintStream warnings) {
+        return dataSpec().open(net.channels(), net.resolution(), seed, count, subset, warnings);
+    }
+
     /** The same run continued to a different total step count. */
     public TrainConfig withSteps(int newSteps) {
-        return new TrainConfig(method, data, count, newSteps, batch, net, latentDist, options, seed,
+        return new TrainConfig(method, data, count, subset, newSteps, batch, net, latentDist, options, seed,
                 logEvery, sampleEvery, checkpointEvery);
     }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,32 +22,24 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    private Console console;
+    private ByteArrayOutputStream out;
+    private ByteArrayOutputStream err;
 
     @BeforeEach
     void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true));
-        System.setErr(new PrintStream(err, true));
+        console = new Console();
+        out = console.out;
+        err = console.err;
     }
 
     @AfterEach
     void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
+        console.close();
     }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        var cl = Main.commandLine();
-        cl.setOut(new java.io.PrintWriter(System.out, true));
-        cl.setErr(new java.io.PrintWriter(System.err, true));
-        return cl.execute(args);
+        return console.run(args);
     }
 
     private static final String[] TINY = {"--resolution", "16", "--width", "8", "--latent-dim", "8", "--batch", "4",

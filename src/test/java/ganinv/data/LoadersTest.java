@@ -152,11 +152,19 @@ class LoadersTest {
         assertThat(d.label(1)).isEqualTo(9);
         assertThat(d.classNames().get(3)).isEqualTo("cat");
         assertThat(d.pixels(0)[0] & 0xff).isEqualTo(200);
-        // --count takes the first N images of a finite source, labels included.
-        Dataset first3 = spec.open(3, 32, 0, 3, warn);
-        assertThat(first3.size()).isEqualTo(3);
+        // --count takes a seeded random sample of a finite source, labels kept with their images;
+        // runs made before that existed keep their first N.
+        int[] picked = Subset.RANDOM.indices(4, 3, 0);
+        Dataset three = spec.open(3, 32, 0, 3, warn);
+        assertThat(three.size()).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(three.label(i)).isEqualTo(d.label(picked[i]));
+            assertThat(three.pixels(i)).isEqualTo(d.pixels(picked[i]));
+        }
+        assertThat(three.describe()).contains("3 drawn at random (seed 0) used");
+        Dataset first3 = spec.open(3, 32, 0, 3, Subset.FIRST, warn);
         assertThat(first3.label(1)).isEqualTo(9);
-        assertThat(first3.describe()).contains("first 3 used");
+        assertThat(first3.describe()).contains("the first 3 used");
 
         Files.write(folder.resolve("data_batch_3.bin"), new byte[3073 + 5]);
         assertThatThrownBy(() -> DataSpec.parse(folder.toString()).open(3, 32, 0, -1, warn))

@@ -3,6 +3,7 @@ package ganinv.train;
 import ai.djl.ndarray.NDManager;
 import ganinv.UserError;
 import ganinv.data.Dataset;
+import ganinv.data.Subset;
 import ganinv.model.NetConfig;
 import ganinv.objective.GanMethod;
 import ganinv.objective.MethodOptions;
@@ -29,13 +30,13 @@ class CheckpointRecoveryTest {
 
     /** A checkpoint every 2 steps. */
     private static TrainConfig config(int steps) {
-        return new TrainConfig("latent-regression", "shapes", 64, steps, 4, new NetConfig(16, 3, 8, 8), "normal",
+        return new TrainConfig("latent-regression", "shapes", 64, Subset.RANDOM, steps, 4, new NetConfig(16, 3, 8, 8), "normal",
                 new MethodOptions(1, true, 1e-3, 0.5, 0.99), 5, 5, 1000, 2);
     }
 
     private void train(Path run, int steps, boolean resume, int keep) {
         TrainConfig c = config(steps);
-        Dataset data = c.dataSpec().open(c.net().channels(), c.net().resolution(), c.seed(), c.count(), out);
+        Dataset data = c.openData(out);
         Trainer.run(c, data, RunDir.forTraining(run, resume, false), resume, new Safety(keep, NonFinite.Policy.STOP), out);
     }
 

@@ -31,7 +31,7 @@ class NonFiniteGuardTest {
     /** Real latent-regression steps; after step {@code poisonAt} (0-based) one of G's weights turns NaN, {@code times} times. */
     private Loop.Result run(NonFinite.Policy policy, long steps, long poisonAt, int times, boolean poisonLoss) {
         TrainConfig c = TrainerTest.tiny(1);
-        Dataset data = c.dataSpec().open(c.net().channels(), c.net().resolution(), c.seed(), c.count(), out);
+        Dataset data = c.openData(out);
         RunDir dir = RunDir.forTraining(tmp.resolve("run"), false, false);
         try (NDManager manager = NDManager.newBaseManager()) {
             GanMethod method = Methods.create(c.method(), c.net(), c.prior(), c.options(), manager);

@@ -3,6 +3,7 @@ package ganinv.train;
 import ai.djl.ndarray.NDManager;
 import ganinv.UserError;
 import ganinv.data.Dataset;
+import ganinv.data.Subset;
 import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.objective.DlsOptions;
@@ -37,13 +38,13 @@ class TrainerTest {
     }
 
     static TrainConfig tiny(String method, int steps) {
-        return new TrainConfig(method, "shapes", 64, steps, 4, new NetConfig(16, 3, 8, 8), "normal",
+        return new TrainConfig(method, "shapes", 64, Subset.RANDOM, steps, 4, new NetConfig(16, 3, 8, 8), "normal",
                 new MethodOptions(1, true, 1e-3, 0.5, 0.99, method.equals("dlsgan") ? DlsOptions.PAPER : null),
                 5, 5, 1000, 10);
     }
 
     private Dataset data(TrainConfig c) {
-        return c.dataSpec().open(c.net().channels(), c.net().resolution(), c.seed(), c.count(), quiet);
+        return c.openData(quiet);
     }
 
     private Checkpoint train(Path out, TrainConfig c, boolean resume) throws Exception {
@@ -137,7 +138,7 @@ class TrainerTest {
     @Test
     void anEpochIsTheDataSizeOrFiftyThousandImagesForEndlessData() {
         assertThat(Trainer.epochImages(data(tiny(1)))).isEqualTo(64);
-        TrainConfig endless = new TrainConfig("latent-regression", "shapes", -1, 1, 4, new NetConfig(16, 3, 8, 8), "normal",
+        TrainConfig endless = new TrainConfig("latent-regression", "shapes", -1, Subset.RANDOM, 1, 4, new NetConfig(16, 3, 8, 8), "normal",
                 new MethodOptions(1, true, 1e-3, 0.5, 0.99), 5, 5, 1000, 10);
         assertThat(Trainer.epochImages(data(endless))).isEqualTo(50_000);
     }
@@ -181,7 +182,7 @@ class TrainerTest {
 
     @Test
     void keepsOnlyTheNewestThreeCheckpoints() throws Exception {
-        TrainConfig c = new TrainConfig("latent-regression", "shapes", -1, 10, 2, new NetConfig(16, 1, 4, 4), "uniform",
+        TrainConfig c = new TrainConfig("latent-regression", "shapes", -1, Subset.RANDOM, 10, 2, new NetConfig(16, 1, 4, 4), "uniform",
                 new MethodOptions(1, true, 1e-3, 0.5, 0.99), 1, 5, 1000, 2);
         train(tmp.resolve("run"), c, false);
         assertThat(Checkpoint.list(tmp.resolve("run/checkpoints")).stream().map(p -> p.getFileName().toString()))
@@ -218,9 +219,9 @@ class TrainerTest {
 
     @Test
     void configValidationNamesTheFlag() {
-        assertThatThrownBy(() -> new TrainConfig("latent-regression", "shapes", -1, -5, 4, new NetConfig(16, 3, 8, 8),
+        assertThatThrownBy(() -> new TrainConfig("latent-regression", "shapes", -1, Subset.RANDOM, -5, 4, new NetConfig(16, 3, 8, 8),
                 "normal", new MethodOptions(1, true, 1e-3, 0.5, 0.99), 1, 1, 1, 1)).hasMessageStartingWith("--steps -5");
-        assertThatThrownBy(() -> new TrainConfig("nope", "shapes", -1, 5, 4, new NetConfig(16, 3, 8, 8),
+        assertThatThrownBy(() -> new TrainConfig("nope", "shapes", -1, Subset.RANDOM, 5, 4, new NetConfig(16, 3, 8, 8),
                 "normal", new MethodOptions(1, true, 1e-3, 0.5, 0.99), 1, 1, 1, 1)).hasMessageStartingWith("--method nope");
         assertThatThrownBy(() -> new MethodOptions(-1, true, 1e-3, 0.5, 0.99)).hasMessageStartingWith("--lambda");
         assertThatThrownBy(() -> LatentPrior.parse("cauchy")).hasMessageStartingWith("--latent-dist cauchy");

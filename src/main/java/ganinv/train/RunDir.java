@@ -110,7 +110,9 @@ public final class RunDir {
         try {
             return JsonFiles.MAPPER.treeToValue(JsonFiles.MAPPER.readTree(configFile().toFile()).get("config"), type);
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
-            throw new UserError(configFile() + ": unreadable run configuration (" + e.getMessage() + ")", e);
+            // Jackson's messages go on with a second "at [Source ...]" line; the error stays one line.
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new UserError(configFile() + ": unreadable run configuration (" + why + "); was it written by a newer ganinv?", e);
         }
     }
 

@@ -130,6 +130,12 @@ class HostileInputsTest {
         refused("another method or architecture", null, "train", "--out", a.toString(), "--resume", "--steps", "10");
         assertThat(a.resolve("checkpoints/step-00000005.ckpt")).hasBinaryContent(before);
 
+        // A config.json with a field this version does not know (a newer ganinv's run): one line, nothing changed.
+        String config = Files.readString(a.resolve("config.json"));
+        Files.writeString(a.resolve("config.json"), config.replace("\"method\"", "\"fromTheFuture\": 1, \"method\""));
+        refused("config.json: unreadable run configuration", null, "train", "--out", a.toString(), "--resume", "--steps", "10");
+        assertThat(a.resolve("checkpoints/step-00000005.ckpt")).hasBinaryContent(before);
+
         Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
         refused("a-file", null, train(file.resolve("run"), "--steps", "2"));
         assertThat(file).hasContent("not a folder");

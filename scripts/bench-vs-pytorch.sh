@@ -2,8 +2,9 @@
 # ganinv's DLSGAN training step against the PyTorch peer (shared/bench/torch_dlsgan_step.py):
 # the same network (parameter counts are checked), the same step, the same machine, run
 # alternately so that both sides see the same machine load. Each side first gets a short probe
-# at every thread count from 1 to nproc and then runs at its best one. Prints every run and the
-# median ratio ganinv/PyTorch per batch size.
+# at every thread count from 1 to nproc, and the peer also at every combination of its speed
+# options (--channels-last, --frozen-d, --joint-d-pass), and then runs at its best. Prints every
+# run and the median ratio ganinv/PyTorch per batch size.
 #
 #   scripts/bench-vs-pytorch.sh [--batch "16 64"] [--runs 3] [--steps 30] [--warmup 5]
 #
@@ -33,7 +34,7 @@ cores="$(nproc)"
 
 # One run of one side: prints the whole output; the caller takes the lines it needs.
 run_ganinv() { "$ganinv" bench train --batch "$1" --threads "$2" --steps "$steps" --warmup "$warmup" 2>/dev/null; }
-run_torch() { "$python" "$peer" --batch "$1" --threads "$2" --steps "$steps" --warmup "$warmup" 2>/dev/null; }
+run_torch() { "$python" "$peer" --batch "$1" --threads "$2" --steps "$steps" --warmup "$warmup" ${3:-} 2>/dev/null; }
 rate() { awk '/^images\/s:/ {print $2}'; }
 params() { grep -E '^[GD] parameters:' | sort; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -48,6 +49,19 @@ best_threads() {   # side batch -> the thread count with the highest rate in a s
   echo "$best"
 }
 
+best_torch() {   # batch -> best_t, best_o: the peer's fastest thread count and option combination in a short probe
+  local b="$1" best_rate=0 t o r
+  best_t=1; best_o=""
+  for t in $(seq 1 "$cores"); do
+    for o in "" "--channels-last" "--frozen-d" "--joint-d-pass" "--channels-last --frozen-d" \
+             "--channels-last --joint-d-pass" "--frozen-d --joint-d-pass" "--channels-last --frozen-d --joint-d-pass"; do
+      r="$(run_torch "$b" "$t" "$o" | rate)"
+      echo "  probe torch, $t thread(s) ${o:-(no options)}: $r images/s" >&2
+      if awk -v r="$r" -v b="$best_rate" 'BEGIN {exit !(r > b)}'; then best_t=$t; best_o="$o"; best_rate=$r; fi
+    done
+  done
+}
+
 for b in $batches; do
   echo "batch $b:"
   pg="$(run_ganinv "$b" 1 | params)"; pt="$(run_torch "$b" 1 | params)"
@@ -55,12 +69,12 @@ for b in $batches; do
     echo "error: the two sides build different networks: ganinv [$pg] vs PyTorch [$pt]" >&2; exit 1
   fi
   echo "  same networks: $(echo "$pg" | tr '\n' ' ')"
-  tg="$(best_threads ganinv "$b")"; tt="$(best_threads torch "$b")"
+  tg="$(best_threads ganinv "$b")"; best_torch "$b"; tt="$best_t"; to="$best_o"
   ratios=(); gs=(); ts=()
   for i in $(seq 1 "$runs"); do
-    g="$(run_ganinv "$b" "$tg" | rate)"; t="$(run_torch "$b" "$tt" | rate)"
+    g="$(run_ganinv "$b" "$tg" | rate)"; t="$(run_torch "$b" "$tt" "$to" | rate)"
     gs+=("$g"); ts+=("$t"); ratios+=("$(awk -v g="$g" -v t="$t" 'BEGIN {printf "%.3f", g / t}')")
-    echo "  run $i: ganinv $g images/s ($tg threads), PyTorch $t images/s ($tt threads), ratio ${ratios[-1]}"
+    echo "  run $i: ganinv $g images/s ($tg threads), PyTorch $t images/s ($tt threads${to:+, $to}), ratio ${ratios[-1]}"
   done
   echo "  median: ganinv $(printf '%s\n' "${gs[@]}" | median), PyTorch $(printf '%s\n' "${ts[@]}" | median) images/s"
   echo "batch $b median ratio ganinv/PyTorch: $(printf '%s\n' "${ratios[@]}" | median)"

@@ -112,14 +112,14 @@ public final class TrainBench {
         }
     }
 
-    /** The method's defaults; DLSGAN with the EMA tracker, as the peer. */
+    /** The method's defaults; DLSGAN as the peer: the EMA tracker, the paper's λ_r1 = 10, alternating updates. */
     private static MethodOptions options(String method) {
         MethodOptions o = Methods.defaults(method);
         if (!method.equals(Dlsgan.NAME)) {
             return o;
         }
         DlsOptions p = o.dls();
-        DlsOptions ema = new DlsOptions(p.r1(), p.lrDecay(), "ema", p.encoderLossOn(), p.dynamicScale());
+        DlsOptions ema = new DlsOptions(DlsOptions.PAPER.r1Weight(), p.lrDecay(), "ema", p.encoderLossOn(), p.dynamicScale(), "alternating");
         return new MethodOptions(o.lambda(), o.regressGenerator(), o.learningRate(), o.beta1(), o.beta2(), ema);
     }
 }

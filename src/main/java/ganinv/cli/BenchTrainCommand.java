@@ -1,5 +1,6 @@
 package ganinv.cli;
 
+import ganinv.bench.MatmulCeiling;
 import ganinv.bench.TrainBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv bench train}: full training steps per second, the side compared with the PyTorch peer. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Full training steps of a method (for dlsgan: D step with R1, G step, scale update) on the dcgan-up network and random images. Prints parameter counts, RSS, GFLOP/s and 'images/s: N'.",
+        description = "Full training steps of a method (for dlsgan: D step with R1, G step, scale update) on the dcgan-up network and random images. Prints parameter counts, RSS, the CPU and its own fp32 matmul rate, GFLOP/s as a fraction of that rate, and 'images/s: N'.",
         footer = {"", "Examples:", "  ./ganinv bench train --batch 64 --threads 2",
                 "  ./ganinv bench train --warmup 200 --steps 1800     # RSS drift from step 200 to step 2000"})
 public final class BenchTrainCommand implements Callable<Integer> {
@@ -36,7 +37,11 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 method, batch, used, steps, r.seconds(), r.flopsPerStep() / 1e9));
         System.out.println(String.format(Locale.ROOT, "RSS MiB: %.1f after warm-up, %.1f at the end (%+.2f%%); of which Java heap %.1f, %.1f",
                 r.rssAfterWarmup(), r.rssAtEnd(), r.rssDriftPercent(), r.heapAfterWarmup(), r.heapAtEnd()));
-        System.out.println(String.format(Locale.ROOT, "GFLOP/s: %.2f", r.gflopsPerSecond()));
+        MatmulCeiling.Result ceiling = MatmulCeiling.measure(1024, 20);
+        System.out.println(String.format(Locale.ROOT, "cpu: %s; fp32 matmul ceiling (1024x1024 products, %d threads): %.1f GFLOP/s",
+                MatmulCeiling.cpuModel(), used, ceiling.gflopsPerSecond()));
+        System.out.println(String.format(Locale.ROOT, "GFLOP/s: %.2f (%.0f%% of the matmul ceiling)", r.gflopsPerSecond(),
+                100 * r.gflopsPerSecond() / ceiling.gflopsPerSecond()));
         System.out.println(String.format(Locale.ROOT, "images/s: %.1f", r.imagesPerSecond()));
         if (bench.profile != null) {
             System.out.println("profile: " + bench.profile);

@@ -1,6 +1,7 @@
 package ganinv.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ganinv.FileAccessError;
 import ganinv.UserError;
 import ganinv.report.Comparison;
 import ganinv.report.JsonFiles;
@@ -10,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,15 +111,19 @@ public final class CompareCommand implements Callable<Integer> {
         long at = stepOf(run.resolve("checkpoints"));
         if (at < steps) {
             List<String> args = new ArrayList<>(List.of("train", "--data", data, "--out", run.toString(),
-                    "--steps", Integer.toString(steps), "--seed", Long.toString(seed), "--log-every", "50",
-                    "--sample-every", "1000", "--checkpoint-every", "500"));
+                    "--steps", Integer.toString(steps), "--seed", Long.toString(seed)));
             if (at > 0) {
                 args = new ArrayList<>(List.of("train", "--out", run.toString(), "--resume", "--steps", Integer.toString(steps)));
             } else {
                 args.addAll(CONFIGURATIONS.get(name));
-                if (trainArgs != null) {
-                    args.addAll(trainArgs);
+                List<String> extra = trainArgs == null ? List.of() : trainArgs;
+                // compare's own logging cadence, unless --train-args sets it (a flag given twice is refused)
+                for (String[] flag : new String[][] {{"--log-every", "50"}, {"--sample-every", "1000"}, {"--checkpoint-every", "500"}}) {
+                    if (extra.stream().noneMatch(a -> a.equals(flag[0]) || a.startsWith(flag[0] + "="))) {
+                        args.addAll(List.of(flag));
+                    }
                 }
+                args.addAll(extra);
                 if (Files.exists(run.resolve("config.json"))) {
                     args.add("--force");            // a run folder with no checkpoint yet: nothing to lose
                 }
@@ -174,7 +178,7 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             return Checkpoint.newestStep(checkpoints);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FileAccessError("cannot list " + checkpoints, e);
         }
     }
 
@@ -182,7 +186,7 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             return JsonFiles.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new FileAccessError("cannot read " + file, e);
         }
     }
 }

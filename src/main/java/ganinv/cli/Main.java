@@ -6,7 +6,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 
 /** The {@code ganinv} command: one subcommand per file in this package. */
 @Command(name = "ganinv", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -37,24 +36,22 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
-        cl.setOverwrittenOptionsAllowed(true);
+        cl.setOverwrittenOptionsAllowed(false);       // "--steps 10 --steps 20" is refused, not silently 20
         return cl;
     }
 
-    /** User errors become one line and exit code 2; anything else is a bug and keeps its stack trace. */
+    /**
+     * A {@link UserError} (a bad flag or file, or a path the system refused) becomes one line and
+     * exit code 2. Anything else is a bug in ganinv, however it is wrapped: it says so, keeps its
+     * stack trace and exits with 1, so that an internal fault is never shown as the user's mistake.
+     */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (e instanceof ganinv.train.Interrupted) {
             return ganinv.train.Interrupted.EXIT_CODE;              // its line is already printed
         }
-        UserError user = findUserError(e);
-        if (user != null) {
+        if (e instanceof UserError user) {
             err.println("error: " + user.getMessage());
-            err.flush();
-            return USER_ERROR;
-        }
-        if (e instanceof UncheckedIOException io) {
-            err.println("error: " + io.getMessage() + " (" + io.getCause().getMessage() + ")");
             err.flush();
             return USER_ERROR;
         }
@@ -71,15 +68,6 @@ public final class Main implements Runnable {
         cl.getErr().println("error: " + e.getMessage() + "; see '" + command.replace("ganinv", "./ganinv") + " --help'");
         cl.getErr().flush();
         return USER_ERROR;
-    }
-
-    private static UserError findUserError(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof UserError u) {
-                return u;
-            }
-        }
-        return null;
     }
 
     @Override

@@ -61,8 +61,13 @@ public final class TrainCommand implements Callable<Integer> {
             description = "latent-regression only: whether G also minimises the latent-regression term (true|false). Default: ${DEFAULT-VALUE}.")
     boolean regressGenerator;
 
-    @Option(names = "--r1", defaultValue = "10", description = "dlsgan: R1 weight, term r1/2*||grad_x D(x)||^2 on real images. Default: ${DEFAULT-VALUE}.")
-    double r1;
+    @Option(names = "--r1-weight", defaultValue = "10",
+            description = "dlsgan: lambda_r1, the R1 term is lambda_r1*||grad_x D(x)||^2 on real images (the paper's convention and value, 10; gamma = 2*lambda_r1 in StyleGAN's gamma/2 form). Default: ${DEFAULT-VALUE}.")
+    double r1Weight;
+
+    /** Before ganinv said which convention it used, --r1 was gamma of gamma/2: refused with the conversion, never reinterpreted. */
+    @Option(names = "--r1", hidden = true)
+    Double legacyR1;
 
     @Option(names = "--lr-decay", defaultValue = "0.98",
             description = "dlsgan: learning-rate factor per epoch (endless shapes: per 50,000 images). Default: ${DEFAULT-VALUE}.")
@@ -78,6 +83,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--no-dls", description = "dlsgan: keep the latent scale s = 1 (the paper's 'No DLS' baseline).")
     boolean noDls;
+
+    @Option(names = "--updates", defaultValue = "alternating",
+            description = "dlsgan: alternating (D step, then G step with a fresh z through the updated D) or simultaneous (the paper's Algorithm 1: one z, both losses from the same D, both networks updated after). Default: ${DEFAULT-VALUE}.")
+    String updates;
 
     @Option(names = "--latent-dist", defaultValue = "normal", description = "Prior of z: normal or uniform. Default: ${DEFAULT-VALUE}.")
     String latentDist;
@@ -123,8 +132,12 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainConfig newConfig() {
+        if (legacyR1 != null) {
+            throw new UserError("--r1 " + legacyR1 + ": renamed; --r1 was gamma in gamma/2*||grad||^2, now --r1-weight is lambda_r1 in"
+                    + " lambda_r1*||grad||^2 (the paper's): use --r1-weight " + legacyR1 / 2 + " for the same strength");
+        }
         MethodOptions d = Methods.defaults(method);
-        DlsOptions dls = method.equals(Dlsgan.NAME) ? new DlsOptions(r1, lrDecay, scaleTracker, encoderLossOn, !noDls) : null;
+        DlsOptions dls = method.equals(Dlsgan.NAME) ? new DlsOptions(r1Weight, lrDecay, scaleTracker, encoderLossOn, !noDls, updates) : null;
         MethodOptions options = new MethodOptions(lambda, regressGenerator, lr != null ? lr : d.learningRate(),
                 beta1 != null ? beta1 : d.beta1(), beta2 != null ? beta2 : d.beta2(), dls);
         TrainConfig config = new TrainConfig(method, data, count, Subset.RANDOM, steps, batch,
@@ -133,7 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
         refuseUnless(LatentRegression.NAME.equals(method) || Dlsgan.NAME.equals(method), "--lambda",
                 "latent-regression and dlsgan");
         refuseUnless(LatentRegression.NAME.equals(method), "--regress-generator", "latent-regression");
-        for (String flag : new String[] {"--r1", "--lr-decay", "--scale-tracker", "--encoder-loss-on", "--no-dls"}) {
+        for (String flag : new String[] {"--r1-weight", "--lr-decay", "--scale-tracker", "--encoder-loss-on", "--no-dls", "--updates"}) {
             refuseUnless(Dlsgan.NAME.equals(method), flag, "dlsgan");
         }
         return config;

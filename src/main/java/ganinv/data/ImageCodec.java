@@ -1,10 +1,10 @@
 package ganinv.data;
 
+import ganinv.FileAccessError;
 import ganinv.UserError;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -186,7 +186,7 @@ public final class ImageCodec {
                 throw new IOException("no PNG writer");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new FileAccessError("cannot write " + file, e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package ganinv.data;
 
+import ganinv.FileAccessError;
 import ganinv.UserError;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ public final class Npy {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, buf.array());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new FileAccessError("cannot write " + file, e);
         }
     }
 

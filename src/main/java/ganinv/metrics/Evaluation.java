@@ -54,7 +54,8 @@ public final class Evaluation {
         }
         EncoderInverter encoder = new EncoderInverter(method, manager, 64);
         Inversion ofGenerated = encoder.invert(generated);
-        out.put("encoder_loss", encoderLoss(method, manager, z, ofGenerated.codes()));
+        out.put("encoder_loss", encoderLoss(method, manager, z, ofGenerated.codes(), true));
+        out.put("latent_mse", encoderLoss(method, manager, z, ofGenerated.codes(), false));
         ImagePairs gen = pairs(generated, ofGenerated.reconstructions(), c, r);
         out.put("psnr_generated", gen.meanPsnr());
         out.put("ssim_generated", gen.meanSsim());
@@ -102,14 +103,17 @@ public final class Evaluation {
         return out;
     }
 
-    /** mean((z − E(G(z)))²∘s²): the method's own L_enc units (s ≡ 1 without a latent scale). */
-    private static double encoderLoss(GanMethod method, NDManager manager, float[] z, float[] codes) {
+    /**
+     * mean((z − E(G(z)))²∘s²): the method's own L_enc units (s ≡ 1 without a latent scale), or with
+     * {@code weighted} false the plain mean((z − E(G(z)))²), comparable across methods and variants.
+     */
+    private static double encoderLoss(GanMethod method, NDManager manager, float[] z, float[] codes, boolean weighted) {
         int d = method.net().latentDim();
         try (NDManager scope = manager.newSubManager()) {
             NDArray zt = scope.create(z, new Shape(z.length / d, d));
             NDArray diff = zt.sub(scope.create(codes, new Shape(z.length / d, d))).square();
             Optional<float[]> s = method.latentScale(scope);
-            if (s.isPresent()) {
+            if (weighted && s.isPresent()) {
                 diff = diff.mul(scope.create(s.get()).square());
             }
             return diff.mean().getFloat();

@@ -1,22 +1,29 @@
 package ganinv.objective;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import ganinv.UserError;
 
 /**
  * DLSGAN's settings beyond the shared ones.
  *
- * @param r1 weight γ' of the R1 term γ'/2·||∇ₓD(x)||² on real images (the paper's λ_r1 = 10)
+ * @param r1Weight λ_r1 of the R1 term λ_r1·‖∇ₓD(x)‖² on real images, as in the paper (section 4.1:
+ *     λ_r1 = 10, "γ is 20"; the authors' code: {@code reg_weight * reduce_sum(grad²)})
  * @param lrDecay factor applied to the learning rate once per epoch of the data
  * @param scaleTracker "ring" (the paper) or "ema" (see {@link LatentScale})
  * @param encoderLossOn "dg" (L_enc in D's and G's losses) or "d" (in D's only)
  * @param dynamicScale false for the paper's "No DLS" baseline: s ≡ 1
+ * @param updates "alternating" (a D step, then a G step with a fresh z through the updated D) or
+ *     "simultaneous" (Algorithm 1: L_d and L_g from one z and the same D, both networks updated after)
  */
-public record DlsOptions(double r1, double lrDecay, String scaleTracker, String encoderLossOn, boolean dynamicScale) {
-    public static final DlsOptions PAPER = new DlsOptions(10, 0.98, "ring", "dg", true);
+public record DlsOptions(double r1Weight, double lrDecay, String scaleTracker, String encoderLossOn, boolean dynamicScale,
+                         String updates) {
+    /** The paper's settings (section 4.1, Algorithm 1). */
+    public static final DlsOptions PAPER = new DlsOptions(10, 0.98, "ring", "dg", true, "simultaneous");
 
     public DlsOptions {
-        if (!(r1 >= 0) || Double.isInfinite(r1)) {
-            throw new UserError("--r1 " + r1 + ": must be a finite number >= 0");
+        if (!(r1Weight >= 0) || Double.isInfinite(r1Weight)) {
+            throw new UserError("--r1-weight " + r1Weight + ": must be a finite number >= 0");
         }
         if (!(lrDecay > 0 && lrDecay <= 1)) {
             throw new UserError("--lr-decay " + lrDecay + ": must be in (0, 1]; 1 keeps the learning rate fixed");
@@ -25,6 +32,32 @@ public record DlsOptions(double r1, double lrDecay, String scaleTracker, String 
         if (!encoderLossOn.equals("dg") && !encoderLossOn.equals("d")) {
             throw new UserError("--encoder-loss-on " + encoderLossOn + ": choose dg (D and G, the default) or d (D only)");
         }
+        if (!"alternating".equals(updates) && !"simultaneous".equals(updates)) {
+            throw new UserError("--updates " + updates + ": choose alternating or simultaneous (the paper's Algorithm 1)");
+        }
+    }
+
+    /**
+     * Reads a saved config. Runs made before {@code r1Weight} existed saved {@code "r1": γ} and
+     * trained with γ/2·‖∇‖², so a resumed old run keeps exactly the strength it had; runs made
+     * before {@code updates} existed alternated, and still do.
+     */
+    @JsonCreator
+    static DlsOptions fromJson(@JsonProperty("r1Weight") Double r1Weight, @JsonProperty("r1") Double legacyGamma,
+                               @JsonProperty("lrDecay") double lrDecay, @JsonProperty("scaleTracker") String scaleTracker,
+                               @JsonProperty("encoderLossOn") String encoderLossOn,
+                               @JsonProperty("dynamicScale") boolean dynamicScale,
+                               @JsonProperty("updates") String updates) {
+        if (r1Weight == null && legacyGamma == null) {
+            throw new IllegalArgumentException("dlsgan settings without r1Weight");
+        }
+        return new DlsOptions(r1Weight != null ? r1Weight : legacyGamma / 2, lrDecay, scaleTracker, encoderLossOn,
+                dynamicScale, updates != null ? updates : "alternating");
+    }
+
+    /** Whether D and G are updated together from one z, as Algorithm 1. */
+    public boolean simultaneous() {
+        return updates.equals("simultaneous");
     }
 
     /** Whether G's loss carries λ_enc·L_enc too (the paper's "DG"). */

@@ -21,10 +21,13 @@ import java.util.random.RandomGenerator;
  * input is always z∘s, with s the {@link LatentScale}, so {@link #generate} and {@link #encode}
  * both work in the prior's units: a reconstruction is G(E(x)∘s).
  * <ul>
- *   <li>L_enc = mean((z − z')²∘s²), z' from D(G(z∘s));</li>
- *   <li>L_d = softplus(−a_r) + softplus(a_g) + λ_enc·L_enc + γ'/2·||∇ₓa_r||² ({@link R1}, exact);</li>
+ *   <li>L_enc = mean((z − z')²∘s²), z' from D(G(z∘s)); logged beside it, latent_mse = mean((z − z')²),
+ *   the same error unweighted, which is what compares runs with and without DLS;</li>
+ *   <li>L_d = softplus(−a_r) + softplus(a_g) + λ_enc·L_enc + λ_r1·||∇ₓa_r||² ({@link R1}, exact);</li>
  *   <li>L_g = softplus(−a_g) + λ_enc·L_enc ("DG"), or without L_enc ("D");</li>
- *   <li>after D's step, v folds in the step's z'; "No DLS" keeps s ≡ 1 (v is still tracked).</li>
+ *   <li>after D's step, v folds in the step's z'; "No DLS" keeps s ≡ 1 (v is still tracked);</li>
+ *   <li>alternating updates: D is updated before G's step, which draws a fresh z; simultaneous
+ *   (Algorithm 1): G's step uses the same z and the same D, and both are updated after it.</li>
  * </ul>
  * The learning rate is multiplied by the decay once per epoch ({@link #startEpoch}).
  */
@@ -64,16 +67,22 @@ public final class Dlsgan extends BaseMethod {
             NDArray adv = GanLosses.discriminator(outReal.get(":, 0"), outFake.get(":, 0"));
             NDArray lEnc = encoderLoss(z, zPred, s);
             NDArray r1 = R1.gradientNormSquared(discriminator, traced);
-            gc.backward(adv.add(lEnc.mul(options.lambda())).add(r1.mul(dls.r1() / 2)));
+            gc.backward(adv.add(lEnc.mul(options.lambda())).add(r1.mul(dls.r1Weight())));
             losses.put("loss_d_adv", (double) adv.getFloat());
             losses.put("l_enc", (double) lEnc.getFloat());
+            // L_enc weighs element n by s_n², which alone makes DLS look better (issue 14): the
+            // unweighted error is what compares with and without DLS.
+            losses.put("latent_mse", (double) z.sub(zPred).square().mean().getFloat());
             losses.put("r1", (double) r1.getFloat());
         }
-        update("D");
-        scale.update(zPred.stopGradient());
+        if (!dls.simultaneous()) {
+            update("D");
+        }
+        scale.update(zPred.stopGradient());                                          // s of this step is already taken
 
         // G step: through D, frozen: its input gradients are needed, its weight gradients are not.
-        NDArray z2 = sampleLatents(scope, rng, b);
+        // Simultaneous (Algorithm 1): the same z through the same, not yet updated D.
+        NDArray z2 = dls.simultaneous() ? z : sampleLatents(scope, rng, b);
         try (Network.Frozen frozen = discriminator.freeze();
              GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray out = discriminator.forward(generator.forward(z2.mul(s)));       // [B, 1 + d]
@@ -82,6 +91,9 @@ public final class Dlsgan extends BaseMethod {
                     ? adv.add(encoderLoss(z2, out.get(":, 1:"), s).mul(options.lambda())) : adv;
             gc.backward(loss);
             losses.put("loss_g_adv", (double) adv.getFloat());
+        }
+        if (dls.simultaneous()) {
+            update("D");                                                             // D's gradients wait untouched: D was frozen
         }
         update("G");
 

@@ -1,7 +1,8 @@
 package ganinv.report;
 
+import ganinv.FileAccessError;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.Set;
 /** comparison.json, comparison.md and comparison.html for a set of runs measured alike. */
 public final class Comparison {
     /** The columns of the table, in order; a run without a measure leaves its cell empty. */
-    public static final List<String> COLUMNS = List.of("fid", "kid", "encoder_loss", "psnr_generated", "ssim_generated",
+    public static final List<String> COLUMNS = List.of("fid", "kid", "encoder_loss", "latent_mse", "psnr_generated", "ssim_generated",
             "psnr_real", "ssim_real", "latent_entropy", "probe_accuracy", "probe_1nn_accuracy", "probe_chance",
             "probe_classes", "probe_train_size", "probe_test_size", "seconds");
 
@@ -80,7 +81,7 @@ public final class Comparison {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new FileAccessError("cannot write " + file, e);
         }
     }
 }

@@ -1,7 +1,8 @@
 package ganinv.report;
 
+import ganinv.FileAccessError;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class LossPlot {
             Files.createDirectories(csv.toAbsolutePath().getParent());
             Files.writeString(csv, sb, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + csv, e);
+            throw new FileAccessError("cannot write " + csv, e);
         }
     }
 
@@ -37,7 +38,7 @@ public final class LossPlot {
             Files.createDirectories(png.toAbsolutePath().getParent());
             Files.write(png, Charts.lines(title, yLabel, Map.of(yLabel, new double[][] {steps, values})));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + png, e);
+            throw new FileAccessError("cannot write " + png, e);
         }
     }
 }

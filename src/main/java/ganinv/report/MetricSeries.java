@@ -1,9 +1,9 @@
 package ganinv.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ganinv.FileAccessError;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class MetricSeries {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jsonl, e);
+            throw new FileAccessError("cannot read " + jsonl, e);
         }
         Map<String, double[][]> out = new LinkedHashMap<>();
         points.forEach((k, list) -> {

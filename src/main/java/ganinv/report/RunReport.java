@@ -1,5 +1,6 @@
 package ganinv.report;
 
+import ganinv.FileAccessError;
 import ganinv.edit.Traversal;
 import ganinv.invert.EncoderInverter;
 import ganinv.invert.Inversion;
@@ -9,7 +10,6 @@ import ganinv.train.Rng;
 import ganinv.train.TrainedRun;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ public final class RunReport {
         try {
             Files.writeString(file, Html.page("ganinv report: " + run.dir().root(), body.toString()), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new FileAccessError("cannot write " + file, e);
         }
         return file;
     }
@@ -98,7 +98,7 @@ public final class RunReport {
         try (Stream<Path> s = Files.list(samples)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".png")).max(Path::compareTo);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FileAccessError("cannot list " + samples, e);
         }
     }
 
@@ -106,7 +106,7 @@ public final class RunReport {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p, e);
+            throw new FileAccessError("cannot read " + p, e);
         }
     }
 

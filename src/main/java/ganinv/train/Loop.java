@@ -1,12 +1,12 @@
 package ganinv.train;
 
 import ai.djl.ndarray.NDManager;
+import ganinv.FileAccessError;
 import ganinv.UserError;
 import ganinv.objective.Trainable;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -109,7 +109,7 @@ final class Loop {
         try {
             return Checkpoint.list(dir.checkpoints());
         } catch (IOException e) {
-            throw new UncheckedIOException(dir.checkpoints() + ": cannot list checkpoints", e);
+            throw new FileAccessError(dir.checkpoints() + ": cannot list checkpoints", e);
         }
     }
 
@@ -117,7 +117,7 @@ final class Loop {
         try {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException(from + ": cannot move a damaged checkpoint aside", e);
+            throw new FileAccessError(from + ": cannot move a damaged checkpoint aside", e);
         }
     }
 
@@ -126,7 +126,7 @@ final class Loop {
             return Checkpoint.newest(dir.checkpoints()).orElseThrow(() -> new UserError(
                     dir.checkpoints() + ": no checkpoint to resume from; start again without --resume"));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FileAccessError("cannot list " + dir.checkpoints(), e);
         }
     }
 
@@ -201,7 +201,7 @@ final class Loop {
         try {
             return job.checkpoint(done);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a checkpoint into " + dir.checkpoints()
+            throw new FileAccessError("cannot write a checkpoint into " + dir.checkpoints()
                     + "; the earlier checkpoints are intact: free some space and continue with --resume", e);
         }
     }

@@ -1,10 +1,10 @@
 package ganinv.train;
 
+import ganinv.FileAccessError;
 import ganinv.UserError;
 import ganinv.report.JsonFiles;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +122,7 @@ public final class RunDir {
             Files.writeString(metricsFile(), JsonFiles.line(line) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + metricsFile(), e);
+            throw new FileAccessError("cannot append to " + metricsFile(), e);
         }
     }
 
@@ -136,7 +136,7 @@ public final class RunDir {
                     .filter(l -> !l.isBlank() && stepOf(l) <= step).toList();
             Files.write(metricsFile(), kept);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot rewrite " + metricsFile(), e);
+            throw new FileAccessError("cannot rewrite " + metricsFile(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package ganinv.train;
 
 import ai.djl.ndarray.NDManager;
+import ganinv.FileAccessError;
 import ganinv.UserError;
 import ganinv.objective.EncoderFit;
 import ganinv.objective.GanMethod;
@@ -8,7 +9,6 @@ import ganinv.objective.Methods;
 import ganinv.objective.PlainGan;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -71,7 +71,7 @@ public final class TrainedRun implements AutoCloseable {
         try {
             newest = Checkpoint.newest(folder.resolve("checkpoints"));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FileAccessError("cannot list " + folder.resolve("checkpoints"), e);
         }
         String fix = "./ganinv fit-encoder --run " + dir.root();
         if (newest.isEmpty()) {

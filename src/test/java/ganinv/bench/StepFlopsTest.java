@@ -30,6 +30,49 @@ class StepFlopsTest {
         assertThat(StepFlops.of("dlsgan", TINY, 5)).isEqualTo(5.0 * (dStep + gStep));
     }
 
+    /*
+     * The other methods, counted from their layer lists (not from StepFlops' helpers) for TINY:
+     *   G   Linear 3->32 (192), Conv 2->2 @8 (4608), Conv 2->1 @8 (2304)              = 7104
+     *   D   Conv 1->2 @8 (2304), Conv 2->2 @8 (4608), Linear 32->1 (64)                = 6976
+     *   E   Conv 1->2 @8 (2304), Conv 2->2 @8 (4608), Linear 32->3 (192)               = 7104
+     *   joint D: trunk 2304 + 4608; z path Linear 3->8 (48), 8->8 (128);
+     *            head Linear 40->8 (640), 8->1 (16)                                     = 7744
+     * A trained layer costs forward + weight gradient + input gradient (3x its forward), less the
+     * input gradient where its input needs none; a frozen one forward + input gradient only.
+     */
+
+    @Test
+    void plainGanStepWorkedByHand() {
+        long dStep = 7104                                   // G's images, no graph
+                + 2 * (3 * 6976 - 2304);                    // D on real and on fake: 2 x 18,624
+        long gStep = (3 * 7104 - 192)                       // G trained; z needs no gradient: 21,120
+                + 2 * 6976;                                 // D frozen: 13,952
+        assertThat(dStep + gStep).isEqualTo(79_424);
+        assertThat(StepFlops.of("gan", TINY, 3)).isEqualTo(3.0 * 79_424);
+    }
+
+    @Test
+    void latentRegressionStepWorkedByHand() {
+        long dStep = 7104 + 2 * (3 * 6976 - 2304);          // as the plain GAN: 44,352
+        long gAndE = (3 * 7104 - 192) + 2 * 6976            // G trained, D frozen: 35,072
+                + 3 * 7104;                                 // E trained on G(z), its input gradient reaching G: 21,312
+        assertThat(dStep + gAndE).isEqualTo(100_736);
+        assertThat(StepFlops.of("latent-regression", TINY, 2)).isEqualTo(2.0 * 100_736);
+    }
+
+    @Test
+    void biganStepWorkedByHand() {
+        long dStep = 7104 + 7104                            // G(z) and E(x), no graph
+                + 2 * (3 * 7744 - 2304 - 48);               // joint D on both pairs; no input gradient to x or z: 2 x 20,880
+        long gPair = (3 * 7104 - 192)                       // G trained: 21,120
+                + 7744 + (2304 + 4608) + (640 + 16);        // joint D frozen, input gradient toward the image: 15,312
+        long ePair = (3 * 7104 - 2304)                      // E trained on real images: 19,008
+                + 7744 + (48 + 128) + (640 + 16);           // joint D frozen, input gradient toward the code: 8,576
+        long diagnostic = 7104;                             // latent_mse: E(G(z)) once more
+        assertThat(dStep + gPair + ePair + diagnostic).isEqualTo(127_088);
+        assertThat(StepFlops.of("bigan", TINY, 1)).isEqualTo(127_088.0);
+    }
+
     @Test
     void everyMethodHasACount() {
         NetConfig c = new NetConfig(32, 3, 64, 64);

@@ -40,7 +40,8 @@ class BenchCommandTest {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(before);      // the rest of the suite keeps its threads
         }
         assertThat(out).contains("G parameters: ").contains("D parameters: ").contains("GFLOP/s: ").contains("RSS MiB: ")
-                .contains("1 threads");
+                .contains("1 threads").contains("cpu: ").containsPattern("fp32 matmul ceiling \\(1024x1024 products, 1 threads\\): [0-9.]+ GFLOP/s")
+                .containsPattern("GFLOP/s: [0-9.]+ \\([0-9]+% of the matmul ceiling\\)");
         String[] lines = out.strip().split("\\R");
         assertThat(lines[lines.length - 1]).matches("images/s: [0-9.]+");
     }

@@ -54,8 +54,9 @@ class FiniteDataCliTest {
     }
 
     private static String[] train(String... args) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of("train"),
-                java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(TINY))).toArray(String[]::new);
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("train"));
+        all.addAll(Console.withDefaults(TINY, args));
+        return all.toArray(String[]::new);
     }
 
     private JsonNode json(Path file) throws Exception {

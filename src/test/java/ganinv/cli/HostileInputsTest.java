@@ -51,8 +51,7 @@ class HostileInputsTest {
 
     private String[] train(Path out, String... extra) {
         List<String> a = new ArrayList<>(List.of("train", "--out", out.toString()));
-        a.addAll(Arrays.asList(TINY));
-        a.addAll(Arrays.asList(extra));
+        a.addAll(Console.withDefaults(TINY, extra));
         return a.toArray(String[]::new);
     }
 
@@ -110,7 +109,10 @@ class HostileInputsTest {
         refused("--batch 0", out, train(out, "--batch", "0"));
         refused("--keep-checkpoints 0", out, train(out, "--keep-checkpoints", "0"));
         refused("--on-nonfinite sometimes", out, train(out, "--on-nonfinite", "sometimes"));
-        refused("--r1", out, train(out, "--method", "gan", "--r1", "5"));           // a DLSGAN flag on another method
+        refused("--r1-weight", out, train(out, "--method", "gan", "--r1-weight", "5"));   // a DLSGAN flag on another method
+        // The old --r1 (gamma of gamma/2) is refused with the conversion, never silently read as lambda_r1.
+        refused("use --r1-weight 5.0 for the same strength", out, train(out, "--method", "dlsgan", "--r1", "10"));
+        refused("should be specified only once", out, train(out, "--steps", "10", "--steps", "20"));
         refused("--lr", out, train(out, "--lr", "-0.1"));
     }
 

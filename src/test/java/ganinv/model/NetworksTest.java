@@ -45,15 +45,22 @@ class NetworksTest {
                  ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
                 gc.backward(d.forward(x).sum());
             }
+            float[] throughFrozen = x.getGradient().toFloatArray();
             assertThat(x.getGradient().abs().sum().getFloat()).isPositive();
             for (NDArray w : d.weights().values()) {
                 assertThat(w.getGradient().abs().sum().getFloat()).isZero();
                 assertThat(w.hasGradient()).isTrue();                          // trainable again after close
             }
+            x.getGradient().subi(x.getGradient());
             try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
                 gc.backward(d.forward(x).sum());
             }
             assertThat(d.weights().values().iterator().next().getGradient().abs().sum().getFloat()).isPositive();
+            // What G receives is the same whether D is frozen or trained: freezing drops only D's own gradients.
+            float[] throughTrained = x.getGradient().toFloatArray();
+            for (int i = 0; i < throughFrozen.length; i++) {
+                assertThat(throughFrozen[i]).isCloseTo(throughTrained[i], org.assertj.core.api.Assertions.within(1e-6f));
+            }
         }
     }
 

@@ -9,6 +9,8 @@ import ganinv.model.NetConfig;
 import ganinv.train.Rng;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -98,28 +100,65 @@ class DlsganTest {
         }
     }
 
+    @Test
+    void simultaneousUpdatesDrawOneLatentBatchPerStepAndAlternatingDrawsTwo() {
+        NetConfig c = new NetConfig(8, 3, 4, 4);
+        for (String updates : new String[] {"simultaneous", "alternating"}) {
+            MethodOptions options = new MethodOptions(1, true, 1e-3, 0, 0.99, new DlsOptions(10, 1, "ring", "dg", true, updates));
+            try (NDManager m = NDManager.newBaseManager()) {
+                Dlsgan method = new Dlsgan(c, LatentPrior.NORMAL, options, m);
+                Map<String, float[]> before = MethodsTest.snapshot(method);
+                Rng rng = new Rng(5);
+                try (NDManager s = m.newSubManager()) {
+                    method.step(s, s.randomUniform(-1, 1, new Shape(4, 3, 8, 8)), rng);
+                }
+                Rng expected = new Rng(5);
+                int draws = updates.equals("simultaneous") ? 1 : 2;
+                for (int i = 0; i < draws; i++) {
+                    LatentPrior.NORMAL.sample(expected, 4, 4);
+                }
+                assertThat(rng.state()).as(updates).isEqualTo(expected.state());
+                Map<String, float[]> after = MethodsTest.snapshot(method);
+                before.forEach((k, v) -> assertThat(after.get(k)).as(updates + " " + k).isNotEqualTo(v));   // both networks stepped
+            }
+        }
+    }
+
     private static int liveArrays(NDManager manager) {
         return ((ai.djl.ndarray.BaseNDManager) manager.getParentManager()).getManagedArrays().size();
     }
 
     /**
-     * The paper's central claim on a short run: with the same seed and steps, the encoder loss on
-     * generated images is lower with the dynamic latent scale than without. 1200 steps at 16x16,
-     * W = 16, d = 64: the runs are alike until the ring has replaced its initial ones (512
-     * batches), then part (measured here: 0.338 with DLS against 0.452 without, on 256 held-out
-     * latents after 1200 steps; the assertion asks for 10% lower).
+     * The paper's central claim on a short run, measured in units that do not favour DLS by
+     * construction. L_enc weighs element n by s_n², and for an MSE-optimal encoder
+     * Σv(1 − v)/Σv ≤ mean(1 − v), so the weighting alone makes DLS look better: after 1200 steps
+     * at 16×16 (W = 16, d = 64, λ_r1 = 5, the same seed), L_enc is 0.342 with DLS against 0.455
+     * without, yet the unweighted error mean((z − E(G(z)))²) on 256 held-out latents is 0.538
+     * against 0.455, and held-out real shapes are reconstructed at 21.05 against 21.39 dB. At this
+     * scale DLS does not win in fair units; the README's variant table measures it at the demo's.
+     * What must hold whatever the numbers: without DLS the two errors are one figure (s ≡ 1), and
+     * with DLS the weighted one reads lower than the unweighted one — the bias that the variant
+     * comparisons now avoid by using latent_mse and PSNR.
      */
     @Test
-    void dynamicScaleLowersTheEncoderLossOnGeneratedImages() {
-        double withDls = encoderLossAfterTraining(true);
-        double without = encoderLossAfterTraining(false);
-        assertThat(withDls).as("L_enc with DLS %.4f, without %.4f", withDls, without).isLessThan(0.9 * without);
+    void theScaleWeightingAloneFavoursDlsSoVariantsAreComparedUnweighted() {
+        double[] withDls = measureAfterTraining(true);
+        double[] without = measureAfterTraining(false);
+        String said = String.format(java.util.Locale.ROOT, "with DLS: L_enc %.4f, latent_mse %.4f, PSNR %.2f dB; without: %.4f, %.4f, %.2f dB",
+                withDls[0], withDls[1], withDls[2], without[0], without[1], without[2]);
+        System.out.println("DlsganTest: " + said);
+        assertThat(without[0]).as(said).isCloseTo(without[1], within(1e-6));
+        assertThat(withDls[0]).as(said).isLessThan(0.8 * withDls[1]);
+        assertThat(withDls[0]).as(said).isLessThan(without[0]);          // the old "central claim", in L_enc's own units
+        assertThat(withDls[2]).as(said).isBetween(10.0, 40.0);
+        assertThat(without[2]).as(said).isBetween(10.0, 40.0);
     }
 
-    private static double encoderLossAfterTraining(boolean dls) {
+    /** {L_enc (s²-weighted), unweighted latent error, mean PSNR of held-out real reconstructions in dB}. */
+    private static double[] measureAfterTraining(boolean dls) {
         NetConfig c = new NetConfig(16, 3, 16, 64);
         Engine.getInstance().setRandomSeed(0);
-        MethodOptions options = new MethodOptions(1, true, 1e-3, 0, 0.99, new DlsOptions(10, 1, "ring", "dg", dls));
+        MethodOptions options = new MethodOptions(1, true, 1e-3, 0, 0.99, new DlsOptions(5, 1, "ring", "dg", dls, "alternating"));
         try (NDManager m = NDManager.newBaseManager()) {
             Dlsgan method = new Dlsgan(c, LatentPrior.NORMAL, options, m);
             Rng rng = new Rng(0);
@@ -130,8 +169,22 @@ class DlsganTest {
             }
             try (NDManager s = m.newSubManager()) {
                 NDArray z = s.create(LatentPrior.NORMAL.sample(new Rng(77), 256, 64), new Shape(256, 64));
+                NDArray zPred = method.encode(method.generate(z));
                 NDArray scale = s.create(method.latentScale(s).orElseThrow());
-                return Dlsgan.encoderLoss(z, method.encode(method.generate(z)), scale).getFloat();
+                double weighted = Dlsgan.encoderLoss(z, zPred, scale).getFloat();
+                double unweighted = z.sub(zPred).square().mean().getFloat();
+                java.util.List<byte[]> heldOut = new java.util.ArrayList<>();
+                ganinv.data.ShapesDataset shapes = new ganinv.data.ShapesDataset(99, 64, 16, 3);
+                for (int i = 0; i < 64; i++) {
+                    heldOut.add(shapes.pixels(i));
+                }
+                NDArray x = ganinv.data.ImageTensor.batch(s, heldOut, 3, 16);                  // [64, 3, 16, 16] in [-1, 1]
+                NDArray mse = method.generate(method.encode(x)).sub(x).square().reshape(64, -1).mean(new int[] {1});   // [64]
+                double psnr = 0;
+                for (float e : mse.toFloatArray()) {
+                    psnr += 10 * Math.log10(4 / e) / 64;                                         // data range 2
+                }
+                return new double[] {weighted, unweighted, psnr};
             }
         }
     }

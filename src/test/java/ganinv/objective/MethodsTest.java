@@ -41,7 +41,7 @@ class MethodsTest {
     @CsvSource({"latent-regression, G D E, loss_d loss_g_adv latent_mse",
             "bigan, G E D, loss_d loss_ge latent_mse",
             "gan, G D, loss_d loss_g_adv",
-            "dlsgan, G D, loss_d_adv l_enc r1 loss_g_adv entropy s_min s_max"})
+            "dlsgan, G D, loss_d_adv l_enc latent_mse r1 loss_g_adv entropy s_min s_max"})
     void thirtyStepsLearnInEveryNetworkWithFiniteLossesAndNoGradientLeft(String name, String nets, String keys) {
         Engine.getInstance().setRandomSeed(7);
         try (NDManager m = NDManager.newBaseManager()) {
@@ -72,7 +72,7 @@ class MethodsTest {
         }
     }
 
-    private static Map<String, float[]> snapshot(GanMethod method) {
+    static Map<String, float[]> snapshot(GanMethod method) {
         Map<String, float[]> first = new LinkedHashMap<>();
         method.networks().forEach((n, net) -> first.put(n, net.weights().values().iterator().next().toFloatArray()));
         return first;

@@ -19,10 +19,11 @@ public final class FileAccessError extends UserError {
     }
 
     private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            // NoSuchFileException and friends carry the path as their message; the reason is the class or getReason().
+            return f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+        }
         String m = e.getMessage();
-        String first = m == null ? "" : m.lines().findFirst().orElse("");
-        // NoSuchFileException and friends carry only the path; the class names the reason.
-        return first.isBlank() || !first.contains(" ") ? e.getClass().getSimpleName() + (first.isBlank() ? "" : ": " + first)
-                : first;
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 }

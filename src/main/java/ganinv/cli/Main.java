@@ -45,7 +45,7 @@ public final class Main implements Runnable {
      * exit code 2. Anything else is a bug in ganinv, however it is wrapped: it says so, keeps its
      * stack trace and exits with 1, so that an internal fault is never shown as the user's mistake.
      */
-    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (e instanceof ganinv.train.Interrupted) {
             return ganinv.train.Interrupted.EXIT_CODE;              // its line is already printed

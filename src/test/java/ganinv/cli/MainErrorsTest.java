@@ -1,0 +1,41 @@
+package ganinv.cli;
+
+import ganinv.FileAccessError;
+import ganinv.UserError;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which failures are the user's to fix (one line, exit 2) and which are ganinv's own (trace, exit 1). */
+class MainErrorsTest {
+    private final StringWriter err = new StringWriter();
+
+    private int handle(Exception e) {
+        err.getBuffer().setLength(0);
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        return Main.handle(e, cl, null);
+    }
+
+    @Test
+    void aUserErrorOrARefusedPathIsOneLineAndExit2() {
+        assertThat(handle(new UserError("--steps -1: must be at least 1"))).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: --steps -1: must be at least 1");
+        assertThat(handle(new FileAccessError("cannot write x.json", new IOException("No space left on device")))).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: cannot write x.json (No space left on device)");
+    }
+
+    @Test
+    void anythingElseIsAnInternalErrorWithItsTraceEvenWhenItWrapsAUserError() {
+        assertThat(handle(new UncheckedIOException("cannot encode", new IOException("stream closed")))).isEqualTo(1);
+        assertThat(err.toString()).startsWith("internal error in ganinv").contains("UncheckedIOException").contains("\tat ");
+        assertThat(handle(new IllegalStateException("bug", new UserError("a user error deep inside a bug")))).isEqualTo(1);
+        assertThat(err.toString()).startsWith("internal error in ganinv").doesNotStartWith("error: ");
+    }
+}

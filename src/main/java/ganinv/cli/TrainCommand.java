@@ -84,7 +84,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-dls", description = "dlsgan: keep the latent scale s = 1 (the paper's 'No DLS' baseline).")
     boolean noDls;
 
-    @Option(names = "--updates", defaultValue = "alternating",
+    @Option(names = "--updates", defaultValue = "simultaneous",
             description = "dlsgan: alternating (D step, then G step with a fresh z through the updated D) or simultaneous (the paper's Algorithm 1: one z, both losses from the same D, both networks updated after). Default: ${DEFAULT-VALUE}.")
     String updates;
 

@@ -1,5 +1,6 @@
 package ganinv.invert;
 
+import ganinv.model.Scalar;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -158,7 +159,7 @@ public final class OptimizationInverter implements Inverter {
     /** loss(G(z), x) + W·||z||²/d per image: z [n, d] -> [n]. */
     private NDArray objective(NDArray z, NDArray x, ReconstructionLoss loss) {
         NDArray perImage = loss.of(method.generate(z), x);
-        return settings.priorWeight() > 0 ? perImage.add(z.square().mean(new int[] {1}).mul(settings.priorWeight()))
+        return settings.priorWeight() > 0 ? perImage.add(Scalar.mul(z.square().mean(new int[] {1}), settings.priorWeight()))
                 : perImage;
     }
 

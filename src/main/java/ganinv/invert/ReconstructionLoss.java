@@ -1,5 +1,6 @@
 package ganinv.invert;
 
+import ganinv.model.Scalar;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -65,7 +66,7 @@ public final class ReconstructionLoss {
         List<NDArray> mine = trace(generated);
         NDArray sum = l2;
         for (int i = 0; i < mine.size(); i++) {
-            sum = sum.add(perImageMean(mine.get(i).sub(targetFeatures.get(i)).square()).div(mine.size()));
+            sum = sum.add(Scalar.div(perImageMean(mine.get(i).sub(targetFeatures.get(i)).square()), mine.size()));
         }
         return sum;
     }

@@ -1,5 +1,6 @@
 package ganinv.objective;
 
+import ganinv.model.Scalar;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -67,7 +68,7 @@ public final class Dlsgan extends BaseMethod {
             NDArray adv = GanLosses.discriminator(outReal.get(":, 0"), outFake.get(":, 0"));
             NDArray lEnc = encoderLoss(z, zPred, s);
             NDArray r1 = R1.gradientNormSquared(discriminator, traced);
-            gc.backward(adv.add(lEnc.mul(options.lambda())).add(r1.mul(dls.r1Weight())));
+            gc.backward(adv.add(Scalar.mul(lEnc, options.lambda())).add(Scalar.mul(r1, dls.r1Weight())));
             losses.put("loss_d_adv", (double) adv.getFloat());
             losses.put("l_enc", (double) lEnc.getFloat());
             // L_enc weighs element n by s_n², which alone makes DLS look better (issue 14): the
@@ -88,7 +89,7 @@ public final class Dlsgan extends BaseMethod {
             NDArray out = discriminator.forward(generator.forward(z2.mul(s)));       // [B, 1 + d]
             NDArray adv = GanLosses.generator(out.get(":, 0"));
             NDArray loss = dls.encoderLossOnGenerator()
-                    ? adv.add(encoderLoss(z2, out.get(":, 1:"), s).mul(options.lambda())) : adv;
+                    ? adv.add(Scalar.mul(encoderLoss(z2, out.get(":, 1:"), s), options.lambda())) : adv;
             gc.backward(loss);
             losses.put("loss_g_adv", (double) adv.getFloat());
         }

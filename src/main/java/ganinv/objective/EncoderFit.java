@@ -1,5 +1,6 @@
 package ganinv.objective;
 
+import ganinv.model.Scalar;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -61,7 +62,7 @@ public final class EncoderFit implements Trainable {
             losses.put("latent_mse", (double) latentMse.getFloat());
             if (pixelWeight > 0) {
                 NDArray pixelMse = generator.forward(zHat).sub(x).square().mean();
-                loss = loss.add(pixelMse.mul(pixelWeight));
+                loss = loss.add(Scalar.mul(pixelMse, pixelWeight));
                 losses.put("pixel_mse", (double) pixelMse.getFloat());
             }
             gc.backward(loss);

@@ -1,5 +1,6 @@
 package ganinv.objective;
 
+import ganinv.model.Scalar;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -51,7 +52,7 @@ public final class LatentRegression extends BaseMethod {
             NDArray adv = GanLosses.generator(discriminator.forward(fake));
             NDArray zHat = encoder.forward(options.regressGenerator() ? fake : fake.stopGradient()); // [B, d]
             NDArray latentMse = z.sub(zHat).square().mean();                     // ||z − E(G(z))||²/d
-            gc.backward(adv.add(latentMse.mul(options.lambda())));
+            gc.backward(adv.add(Scalar.mul(latentMse, options.lambda())));
             losses.put("loss_g_adv", (double) adv.getFloat());
             losses.put("latent_mse", (double) latentMse.getFloat());
         }

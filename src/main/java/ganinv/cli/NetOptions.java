@@ -1,10 +1,16 @@
 package ganinv.cli;
 
+import ganinv.model.Arch;
 import ganinv.model.NetConfig;
 import picocli.CommandLine.Option;
 
-/** The size of a dcgan-up network, for every command that builds one from flags ({@code train}, {@code bench}). */
+/** The networks' family and size, for every command that builds networks from flags ({@code train}, {@code bench}). */
 final class NetOptions {
+    @Option(names = "--arch", defaultValue = "dcgan-up", description = "Network family: dcgan-up (plain upsample-convolve G, "
+            + "pooling D) or stylegan2 (the DLSGAN paper's: mapping network, modulated convolutions, residual D). "
+            + "Default: ${DEFAULT-VALUE}.")
+    String arch;
+
     @Option(names = "--latent-dim", defaultValue = "64", description = "Latent size d. Default: ${DEFAULT-VALUE}.")
     int latentDim;
 
@@ -14,11 +20,22 @@ final class NetOptions {
     @Option(names = "--channels", defaultValue = "3", description = "1 (gray) or 3 (RGB). Default: ${DEFAULT-VALUE}.")
     int channels;
 
-    @Option(names = "--width", defaultValue = "64", description = "Feature maps per layer W. Default: ${DEFAULT-VALUE}.")
-    int width;
+    @Option(names = "--width", description = "dcgan-up: feature maps per layer (default 64). stylegan2: feature maps at "
+            + "the top resolution, doubling at each halving toward 4x4 up to --max-width (default 32).")
+    Integer width;
+
+    @Option(names = "--max-width", defaultValue = "256", description = "stylegan2: the widest layer of the schedule. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int maxWidth;
+
+    @Option(names = "--mapping-layers", defaultValue = "2", description = "stylegan2: fully connected layers of the "
+            + "mapping network, learning rate x0.01 (0: the styles read z∘s directly). Default: ${DEFAULT-VALUE}.")
+    int mappingLayers;
 
     /** Validated by {@link NetConfig}'s constructor: a bad flag is one line naming it. */
     NetConfig net() {
-        return new NetConfig(resolution, channels, width, latentDim);
+        Arch a = Arch.parse(arch);
+        int w = width != null ? width : a == Arch.DCGAN_UP ? 64 : 32;
+        return new NetConfig(resolution, channels, w, latentDim, a, mappingLayers, Math.max(maxWidth, a == Arch.DCGAN_UP ? w : 0));
     }
 }

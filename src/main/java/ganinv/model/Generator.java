@@ -18,7 +18,11 @@ public final class Generator {
     private Generator() {
     }
 
+    /** G of the config's architecture: this one for dcgan-up, {@link StyleGenerator} for stylegan2. */
     public static Network create(String name, NetConfig c, NDManager manager) {
+        if (c.arch() == Arch.STYLEGAN2) {
+            return StyleGenerator.create(name, c, manager);
+        }
         int w = c.width();
         SequentialBlock g = new SequentialBlock()
                 .add(Linear.builder().setUnits(16L * w).build())

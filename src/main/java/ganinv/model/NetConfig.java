@@ -3,11 +3,20 @@ package ganinv.model;
 import ganinv.UserError;
 
 /**
- * Size of a "dcgan-up" network family: resolution R = 4·2^k, channels C, width W, latent d.
- * Validated here so that every command that builds networks rejects the same bad flags.
+ * Size and family of a run's networks: resolution R = 4·2^k, channels C, width W, latent d, the
+ * architecture, and for {@code stylegan2} the mapping depth and the widest layer. Validated here
+ * so that every command that builds networks rejects the same bad flags. Configs written before
+ * the architecture existed read as dcgan-up.
+ *
+ * @param width dcgan-up: feature maps of every layer; stylegan2: feature maps at R x R, doubling
+ *     at each halving of the resolution up to {@code maxWidth}
+ * @param mappingLayers stylegan2: fully connected layers of the mapping network (0: w = z∘s)
+ * @param maxWidth stylegan2: the cap of the width schedule
  */
-public record NetConfig(int resolution, int channels, int width, int latentDim) {
+public record NetConfig(int resolution, int channels, int width, int latentDim, Arch arch, int mappingLayers,
+                        int maxWidth) {
     public NetConfig {
+        arch = arch == null ? Arch.DCGAN_UP : arch;
         if (resolution < 8 || resolution > 256 || Integer.bitCount(resolution) != 1) {
             throw new UserError("--resolution " + resolution + ": must be 4·2^k with k >= 1 (8, 16, 32, 64, 128 or 256)");
         }
@@ -20,10 +29,30 @@ public record NetConfig(int resolution, int channels, int width, int latentDim) 
         if (latentDim < 1 || latentDim > 65536) {
             throw new UserError("--latent-dim " + latentDim + ": must be between 1 and 65536");
         }
+        if (arch == Arch.DCGAN_UP) {
+            mappingLayers = 0;                                   // not part of the family: normalised, so equal configs compare equal
+            maxWidth = width;
+        }
+        if (mappingLayers < 0 || mappingLayers > 8) {
+            throw new UserError("--mapping-layers " + mappingLayers + ": must be between 0 and 8");
+        }
+        if (maxWidth < width || maxWidth > 4096) {
+            throw new UserError("--max-width " + maxWidth + ": must be between --width (" + width + ") and 4096");
+        }
+    }
+
+    /** A dcgan-up network. */
+    public NetConfig(int resolution, int channels, int width, int latentDim) {
+        this(resolution, channels, width, latentDim, Arch.DCGAN_UP, 0, width);
     }
 
     /** k: the number of x2 stages between 4x4 and R x R. */
     public int stages() {
         return Integer.numberOfTrailingZeros(resolution) - 2;
+    }
+
+    /** Feature maps at side {@code side} (4 <= side <= R): W for dcgan-up; min(maxWidth, W·R/side) for stylegan2. */
+    public int widthAt(int side) {
+        return arch == Arch.DCGAN_UP ? width : (int) Math.min(maxWidth, (long) width * (resolution / side));
     }
 }

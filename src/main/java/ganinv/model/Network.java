@@ -47,6 +47,22 @@ public final class Network {
         return block.forward(store, new NDList(inputs), true).singletonOrThrow();
     }
 
+    /**
+     * A discriminator's forward pass that records on {@code tape} what {@link #inputGradient} needs
+     * (R1). Only networks built from {@link GradLayer}s have one.
+     */
+    public NDArray trace(NDArray x, Tape tape) {
+        if (!(block instanceof GradLayer layers)) {
+            throw new IllegalStateException(name + " is not built from GradLayers: it has no input-gradient rules");
+        }
+        return layers.trace(store, x, tape);
+    }
+
+    /** ∂(g·output)/∂x for the tape's rows, g [P, outputs], as a differentiable graph of the weights. */
+    public NDArray inputGradient(NDArray g, Tape tape) {
+        return ((GradLayer) block).inputGradient(g, tape);
+    }
+
     /** Trainable weights by parameter name, in a fixed order (checkpoints rely on it). */
     public Map<String, NDArray> weights() {
         return weights;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ganinv.UserError;
 import ganinv.data.ImageTensor;
 import ganinv.data.ShapesDataset;
+import ganinv.model.Arch;
 import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
@@ -38,15 +39,20 @@ class MethodsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"latent-regression, G D E, loss_d loss_g_adv latent_mse",
-            "bigan, G E D, loss_d loss_ge latent_mse",
-            "gan, G D, loss_d loss_g_adv",
-            "dlsgan, G D, loss_d_adv l_enc latent_mse r1 loss_g_adv entropy s_min s_max"})
-    void thirtyStepsLearnInEveryNetworkWithFiniteLossesAndNoGradientLeft(String name, String nets, String keys) {
+    @CsvSource({"latent-regression, G D E, loss_d loss_g_adv latent_mse, dcgan-up",
+            "bigan, G E D, loss_d loss_ge latent_mse, dcgan-up",
+            "gan, G D, loss_d loss_g_adv, dcgan-up",
+            "dlsgan, G D, loss_d_adv l_enc latent_mse r1 loss_g_adv entropy s_min s_max, dcgan-up",
+            "latent-regression, G D E, loss_d loss_g_adv latent_mse, stylegan2",
+            "bigan, G E D, loss_d loss_ge latent_mse, stylegan2",
+            "gan, G D, loss_d loss_g_adv, stylegan2",
+            "dlsgan, G D, loss_d_adv l_enc latent_mse r1 loss_g_adv entropy s_min s_max, stylegan2"})
+    void thirtyStepsLearnInEveryNetworkWithFiniteLossesAndNoGradientLeft(String name, String nets, String keys, String arch) {
         Engine.getInstance().setRandomSeed(7);
+        NetConfig net = new NetConfig(16, 3, 8, 8, Arch.parse(arch), 1, 16);
         try (NDManager m = NDManager.newBaseManager()) {
             MethodOptions options = name.equals(Dlsgan.NAME) ? Methods.defaults(name) : OPTIONS;
-            GanMethod method = Methods.create(name, TINY, LatentPrior.NORMAL, options, m);
+            GanMethod method = Methods.create(name, net, LatentPrior.NORMAL, options, m);
             assertThat(method.networks().keySet()).containsExactly(nets.split(" "));
             Map<String, float[]> before = snapshot(method);
             Rng rng = new Rng(3);

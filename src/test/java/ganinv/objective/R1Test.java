@@ -7,10 +7,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import ganinv.model.Arch;
 import ganinv.model.Discriminator;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +20,17 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class R1Test {
-    private static final NetConfig TINY = new NetConfig(8, 3, 4, 3);
+    /** A tiny network of each family: R1 is built from each layer's input-gradient rule. */
+    private static NetConfig tiny(Arch arch) {
+        return new NetConfig(8, 3, 4, 3, arch, 0, 8);
+    }
 
-    @Test
-    void theTracedForwardIsTheBlocksForward() {
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void theTracedForwardIsTheBlocksForward(Arch arch) {
         Engine.getInstance().setRandomSeed(2);
         try (NDManager m = NDManager.newBaseManager()) {
-            Network d = Discriminator.create("D", TINY, 1 + 3, m);
+            Network d = Discriminator.create("D", tiny(arch), 1 + 3, m);
             NDArray x = m.randomUniform(-1, 1, new Shape(5, 3, 8, 8));
             float[] block = d.forward(x).toFloatArray();
             float[] traced = R1.forward(d, x).output().toFloatArray();
@@ -35,11 +41,12 @@ class R1Test {
     }
 
     /** The penalty and its gradient on every weight agree with double backprop (create_graph), to 1e-4 relative. */
-    @Test
-    void explicitInputGradientMatchesDoubleBackprop() {
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void explicitInputGradientMatchesDoubleBackprop(Arch arch) {
         Engine.getInstance().setRandomSeed(4);
         try (NDManager m = NDManager.newBaseManager()) {
-            Network d = Discriminator.create("D", TINY, 1 + 3, m);
+            Network d = Discriminator.create("D", tiny(arch), 1 + 3, m);
             NDArray x = m.randomUniform(-1, 1, new Shape(3, 3, 8, 8));
 
             Penalty exp = penalty(d, () -> R1.forward(d, x.duplicate()));
@@ -70,11 +77,12 @@ class R1Test {
     }
 
     /** R1 on the first rows of a [real; fake] batch is R1 on the real batch alone: value and every weight's gradient. */
-    @Test
-    void penalisingTheLeadingRowsOfAJointBatchEqualsPenalisingThemAlone() {
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void penalisingTheLeadingRowsOfAJointBatchEqualsPenalisingThemAlone(Arch arch) {
         Engine.getInstance().setRandomSeed(5);
         try (NDManager m = NDManager.newBaseManager()) {
-            Network d = Discriminator.create("D", TINY, 1 + 3, m);
+            Network d = Discriminator.create("D", tiny(arch), 1 + 3, m);
             NDArray real = m.randomUniform(-1, 1, new Shape(3, 3, 8, 8));
             NDArray fake = m.randomUniform(-1, 1, new Shape(2, 3, 8, 8));
             Penalty alone = penalty(d, () -> R1.forward(d, real.duplicate()));

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ganinv.UserError;
 import ganinv.data.Dataset;
 import ganinv.data.Subset;
+import ganinv.model.Arch;
 import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.objective.DlsOptions;
@@ -37,8 +38,11 @@ class TrainerTest {
         return tiny("latent-regression", steps);
     }
 
-    static TrainConfig tiny(String method, int steps) {
-        return new TrainConfig(method, "shapes", 64, Subset.RANDOM, steps, 4, new NetConfig(16, 3, 8, 8), "normal",
+    /** {@code spec}: a method, or method/arch ("dlsgan/stylegan2"); dcgan-up by default. */
+    static TrainConfig tiny(String spec, int steps) {
+        String method = spec.split("/")[0];
+        Arch arch = spec.contains("/") ? Arch.parse(spec.split("/")[1]) : Arch.DCGAN_UP;
+        return new TrainConfig(method, "shapes", 64, Subset.RANDOM, steps, 4, new NetConfig(16, 3, 8, 8, arch, 1, 16), "normal",
                 new MethodOptions(1, true, 1e-3, 0.5, 0.99, method.equals("dlsgan") ? DlsOptions.PAPER : null),
                 5, 5, 1000, 10);
     }
@@ -53,7 +57,7 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"latent-regression", "bigan", "gan", "dlsgan"})
+    @ValueSource(strings = {"latent-regression", "bigan", "gan", "dlsgan", "dlsgan/stylegan2"})
     void sixtyStepsStraightEqualThirtyAStopAndThirtyResumedBitwise(String method) throws Exception {
         Checkpoint straight = train(tmp.resolve("straight"), tiny(method, 60), false);
         train(tmp.resolve("split"), tiny(method, 30), false);
@@ -62,12 +66,12 @@ class TrainerTest {
         assertThat(resumed.header().rngState()).isEqualTo(straight.header().rngState());
         try (NDManager m = NDManager.newBaseManager()) {
             TrainConfig c = tiny(method, 1);
-            GanMethod a = Methods.create(method, c.net(), c.prior(), c.options(), m);
-            GanMethod b = Methods.create(method, c.net(), c.prior(), c.options(), m);
+            GanMethod a = Methods.create(c.method(), c.net(), c.prior(), c.options(), m);
+            GanMethod b = Methods.create(c.method(), c.net(), c.prior(), c.options(), m);
             straight.restoreInto(a);
             resumed.restoreInto(b);
             assertBitwiseEqual(a, b);
-            if (method.equals("dlsgan")) {
+            if (c.method().equals("dlsgan")) {
                 // The latent scale's tracker is part of the state, restored exactly.
                 assertThat(Checkpoint.tensorsOf(b)).containsKeys("state/scale/history", "state/scale/position");
                 assertThat(b.buffers().get("scale/position").getFloat()).isEqualTo(60f);

@@ -1,0 +1,60 @@
+package ganinv.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Layers applied in order; the input gradient walks them in reverse. */
+public final class LayerSequence extends GradLayer {
+    private final List<GradLayer> layers = new ArrayList<>();
+
+    /**
+     * Appends a layer. The name becomes part of its weights' names ("02Conv2d_weight"): dcgan-up's
+     * layers keep the names DJL's SequentialBlock gave them, so that its checkpoints still load.
+     */
+    public LayerSequence add(String name, GradLayer layer) {
+        layers.add(addChildBlock(name, layer));
+        return this;
+    }
+
+    @Override
+    public NDArray trace(ParameterStore ps, NDArray x, Tape tape) {
+        NDArray h = x;
+        for (GradLayer l : layers) {
+            h = l.trace(ps, h, tape);
+        }
+        return h;
+    }
+
+    @Override
+    public NDArray inputGradient(NDArray g, Tape tape) {
+        NDArray h = g;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            h = layers.get(i).inputGradient(h, tape);
+        }
+        return h;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] in) {
+        Shape[] s = in;
+        for (GradLayer l : layers) {
+            s = l.getOutputShapes(s);
+        }
+        return s;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... in) {
+        Shape[] s = in;
+        for (GradLayer l : layers) {
+            l.initialize(manager, dataType, s);
+            s = l.getOutputShapes(s);
+        }
+    }
+}

@@ -53,7 +53,7 @@ public final class EditCommand extends RunCommand implements Callable<Integer> {
             float[] codes = AttributeDirection.along(base, dir.data(), strengths);
             List<byte[]> images = new ArrayList<>(Decode.images(trained.method(), trained.manager(), codes, 64));
             ImageGrid.write(images, net.channels(), net.resolution(), strengths.length, out);
-            System.out.println("strip: " + out + "  (" + strengths.length + " strengths, code by " + how.mode + ")");
+            System.out.println("strip: " + out + "  (" + strengths.length + " strengths, code by " + how.mode + ", " + trained.method().sampler().name() + ")");
         }
         return 0;
     }

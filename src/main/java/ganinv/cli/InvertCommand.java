@@ -69,6 +69,7 @@ public final class InvertCommand extends RunCommand implements Callable<Integer>
             head.put("run", run.toString());
             head.put("method", trained.method().name());
             head.put("step", trained.step());
+            head.put("generator", trained.method().sampler().name());
             head.put("seconds", seconds);
             head.put("steps", inversion.lossHistory().length);
             if (inversion.lossHistory().length > 0) {

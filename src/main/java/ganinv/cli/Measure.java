@@ -46,6 +46,7 @@ final class Measure {
         values.put("run", trained.dir().root().toString());
         values.put("method", trained.method().name());
         values.put("step", trained.step());
+        values.put("generator", trained.method().sampler().name());
         values.put("data", set.describe());
         try (FeatureExtractor features = inception != null ? new InceptionFeatures(inception, trained.manager())
                 : new RandomConvFeatures(trained.manager())) {

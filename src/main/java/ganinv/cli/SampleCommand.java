@@ -55,7 +55,7 @@ public final class SampleCommand extends RunCommand implements Callable<Integer>
             }
             ImageGrid.write(images, net.channels(), net.resolution(), (int) Math.ceil(Math.sqrt(count)), out.resolve("grid.png"));
             Npy.write(out.resolve("latents.npy"), new Npy.Matrix(count, net.latentDim(), z));
-            System.out.println("wrote " + count + " samples of " + run + " (step " + trained.step() + ") to " + out
+            System.out.println("wrote " + count + " samples of " + run + " (step " + trained.step() + ", " + trained.method().sampler().name() + ") to " + out
                     + "; grid: " + out.resolve("grid.png"));
         }
         return 0;

@@ -91,6 +91,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--latent-dist", defaultValue = "normal", description = "Prior of z: normal or uniform. Default: ${DEFAULT-VALUE}.")
     String latentDist;
 
+    @Option(names = "--g-ema", defaultValue = "0", paramLabel = "IMAGES",
+            description = "Keep an exponential moving average of G's weights with this half-life in images (StyleGAN2"
+                    + " uses 10000); samples, inversion, edits and evaluation then use it, named G_ema in their"
+                    + " output. 0: no average. Default: ${DEFAULT-VALUE}.")
+    double gEma;
+
     @Option(names = "--lr", description = "Adam learning rate. Default: 0.0005 (bigan: 0.0002, dlsgan: 0.001).")
     Double lr;
 
@@ -139,7 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
         MethodOptions d = Methods.defaults(method);
         DlsOptions dls = method.equals(Dlsgan.NAME) ? new DlsOptions(r1Weight, lrDecay, scaleTracker, encoderLossOn, !noDls, updates) : null;
         MethodOptions options = new MethodOptions(lambda, regressGenerator, lr != null ? lr : d.learningRate(),
-                beta1 != null ? beta1 : d.beta1(), beta2 != null ? beta2 : d.beta2(), dls);
+                beta1 != null ? beta1 : d.beta1(), beta2 != null ? beta2 : d.beta2(), dls).withGEma(gEma);
         TrainConfig config = new TrainConfig(method, data, count, Subset.RANDOM, steps, batch,
                 network.net(), latentDist, options, seed, phase.logEvery, phase.sampleEvery,
                 phase.checkpointEvery);

@@ -78,6 +78,7 @@ public final class TraverseCommand extends RunCommand implements Callable<Intege
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("run", run.toString());
             json.put("step", trained.step());
+            json.put("generator", trained.method().sampler().name());
             json.put("start", image != null ? image.toString() : "sampled, seed " + seed);
             json.put("ranked_by", ranking.rankedBy());
             List<Map<String, Object>> rows = new ArrayList<>();

@@ -25,6 +25,7 @@ abstract class BaseMethod implements GanMethod {
     private final NDManager manager;
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final Map<String, Adam> optimizers = new LinkedHashMap<>();
+    private GeneratorEma ema;
 
     BaseMethod(NetConfig net, LatentPrior prior, MethodOptions options, NDManager manager) {
         this.net = net;
@@ -42,11 +43,36 @@ abstract class BaseMethod implements GanMethod {
         return n;
     }
 
-    /** Applies and clears the gradients of the named networks. */
-    protected final void update(String... names) {
+    /** Applies and clears the gradients of the named networks; a G update of b images also moves G's EMA. */
+    protected final void update(long b, String... names) {
         for (String n : names) {
             optimizers.get(n).step();
+            if (n.equals("G") && ema() != null) {
+                ema.update(generator, b);
+            }
         }
+    }
+
+    /**
+     * G's EMA, made on first use: after every network's initialisation, so that --g-ema leaves the
+     * engine's random draws for G and D, and so the training itself, unchanged.
+     */
+    private GeneratorEma ema() {
+        if (ema == null && options.gEma() > 0) {
+            ema = new GeneratorEma(generator, net, options.gEma(), manager);
+        }
+        return ema;
+    }
+
+    @Override
+    public Network sampler() {
+        return ema() != null ? ema.network() : generator;
+    }
+
+    /** G's EMA weights when there is one; a subclass adds its own buffers to these. */
+    @Override
+    public Map<String, NDArray> buffers() {
+        return ema() != null ? ema.state() : Map.of();
     }
 
     /** Sets every network's Adam step size. */
@@ -81,6 +107,6 @@ abstract class BaseMethod implements GanMethod {
 
     @Override
     public NDArray generate(NDArray z) {
-        return generator.forward(z);
+        return sampler().forward(z);
     }
 }

@@ -52,7 +52,7 @@ public final class BiGan extends BaseMethod {
             gc.backward(lossD);
             losses.put("loss_d", (double) lossD.getFloat());
         }
-        update("D");
+        update(b, "D");
 
         // G and E step: the same pairs with the labels swapped; D is frozen: it passes gradients on but takes none.
         NDArray z2 = sampleLatents(scope, rng, b);
@@ -65,7 +65,7 @@ public final class BiGan extends BaseMethod {
             gc.backward(lossGe);
             losses.put("loss_ge", (double) lossGe.getFloat());
         }
-        update("G", "E");
+        update(b, "G", "E");
         losses.put("latent_mse", (double) z2.sub(encoder.forward(fake2.stopGradient())).square().mean().getFloat());
         return losses;
     }

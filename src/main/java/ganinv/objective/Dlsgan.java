@@ -77,7 +77,7 @@ public final class Dlsgan extends BaseMethod {
             losses.put("r1", (double) r1.getFloat());
         }
         if (!dls.simultaneous()) {
-            update("D");
+            update(b, "D");
         }
         scale.update(zPred.stopGradient());                                          // s of this step is already taken
 
@@ -94,9 +94,9 @@ public final class Dlsgan extends BaseMethod {
             losses.put("loss_g_adv", (double) adv.getFloat());
         }
         if (dls.simultaneous()) {
-            update("D");                                                             // D's gradients wait untouched: D was frozen
+            update(b, "D");                                                          // D's gradients wait untouched: D was frozen
         }
-        update("G");
+        update(b, "G");
 
         float[] sv = s.toFloatArray();
         losses.put("entropy", LatentScale.entropy(sv, prior));
@@ -118,7 +118,7 @@ public final class Dlsgan extends BaseMethod {
     /** G(z∘s) for z [N, d] in the prior's units. */
     @Override
     public NDArray generate(NDArray z) {
-        return generator.forward(z.mul(currentScale(z.getManager())));
+        return sampler().forward(z.mul(currentScale(z.getManager())));
     }
 
     /** z' = D(x)[:, 1:], [N, d], in the prior's units. */
@@ -139,7 +139,9 @@ public final class Dlsgan extends BaseMethod {
 
     @Override
     public Map<String, NDArray> buffers() {
-        return scale.state();
+        Map<String, NDArray> all = new java.util.LinkedHashMap<>(super.buffers());
+        all.putAll(scale.state());
+        return all;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ganinv.objective;
 
+import ganinv.model.Network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ganinv.model.LatentPrior;
@@ -31,6 +32,9 @@ public interface GanMethod extends Trainable {
 
     /** G: [N, d] -> [N, C, R, R]. */
     NDArray generate(NDArray z);
+
+    /** The generator {@link #generate} runs: G's EMA ("G_ema") when the run keeps one, else G. */
+    Network sampler();
 
     /** The inverse map E: [N, C, R, R] -> [N, d], in the units {@link #generate} takes. */
     NDArray encode(NDArray x);

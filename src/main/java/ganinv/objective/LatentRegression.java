@@ -42,7 +42,7 @@ public final class LatentRegression extends BaseMethod {
         int b = (int) real.getShape().get(0);
         Map<String, Double> losses = new LinkedHashMap<>();
         losses.put("loss_d", PlainGan.discriminatorStep(generator, discriminator, real, sampleLatents(scope, rng, b)));
-        update("D");
+        update(b, "D");
 
         // G and E step: one backward through G, D and E; D is frozen: it passes gradients on but takes none.
         NDArray z = sampleLatents(scope, rng, b);                                   // [B, d]
@@ -56,7 +56,7 @@ public final class LatentRegression extends BaseMethod {
             losses.put("loss_g_adv", (double) adv.getFloat());
             losses.put("latent_mse", (double) latentMse.getFloat());
         }
-        update("G", "E");
+        update(b, "G", "E");
         return losses;
     }
 

@@ -11,14 +11,29 @@ import ganinv.UserError;
  * @param beta1 Adam's first-moment decay
  * @param beta2 Adam's second-moment decay
  * @param dls DLSGAN's own settings; null for every other method
+ * @param gEma half-life in images of the EMA of G's weights that sampling and inversion use; 0: none
  */
 public record MethodOptions(double lambda, boolean regressGenerator, double learningRate, double beta1, double beta2,
-                            DlsOptions dls) {
+                            DlsOptions dls, double gEma) {
     public MethodOptions {
+        if (!(gEma >= 0) || Double.isInfinite(gEma)) {
+            throw new UserError("--g-ema " + gEma + ": must be a half-life in images >= 0 (0: no EMA)");
+        }
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new UserError("--lambda " + lambda + ": must be a finite number >= 0");
         }
         checkAdam(learningRate, beta1, beta2);
+    }
+
+    /** Options without an EMA generator. */
+    public MethodOptions(double lambda, boolean regressGenerator, double learningRate, double beta1, double beta2,
+                         DlsOptions dls) {
+        this(lambda, regressGenerator, learningRate, beta1, beta2, dls, 0);
+    }
+
+    /** The same options with G's EMA at half-life {@code images}. */
+    public MethodOptions withGEma(double images) {
+        return new MethodOptions(lambda, regressGenerator, learningRate, beta1, beta2, dls, images);
     }
 
     /** Options for a method without DLSGAN's settings. */

@@ -51,7 +51,7 @@ public final class PlainGan extends BaseMethod {
         int b = (int) real.getShape().get(0);
         Map<String, Double> losses = new LinkedHashMap<>();
         losses.put("loss_d", discriminatorStep(generator, discriminator, real, sampleLatents(scope, rng, b)));
-        update("D");
+        update(b, "D");
 
         NDArray z = sampleLatents(scope, rng, b);                                   // [B, d]
         try (Network.Frozen frozen = discriminator.freeze();
@@ -60,7 +60,7 @@ public final class PlainGan extends BaseMethod {
             gc.backward(adv);
             losses.put("loss_g_adv", (double) adv.getFloat());
         }
-        update("G");
+        update(b, "G");
         return losses;
     }
 

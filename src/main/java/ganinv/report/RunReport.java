@@ -37,7 +37,7 @@ public final class RunReport {
         GanMethod method = run.method();
         NetConfig net = method.net();
         StringBuilder body = new StringBuilder();
-        body.append("<p>").append(Html.escape(method.name())).append(" at step ").append(run.step()).append(", run folder <code>")
+        body.append("<p>").append(Html.escape(method.name())).append(" at step ").append(run.step()).append(", images by ").append(Html.escape(method.sampler().name())).append(", run folder <code>")
                 .append(Html.escape(run.dir().root().toString())).append("</code></p>\n");
         body.append("<h2>Evaluation</h2>\n").append(Html.table(keyValueRows(evaluation)));
         body.append("<h2>Samples</h2>\n");

@@ -63,7 +63,7 @@ public final class EncoderFitter {
             RunDir dir = RunDir.forTraining(run.resolve(FOLDER), resume, force);
             NetConfig net = trained.method().net();
             Engine.getInstance().setRandomSeed((int) cfg.seed());
-            EncoderFit fit = new EncoderFit(trained.method().networks().get("G"), net, trained.method().prior(),
+            EncoderFit fit = new EncoderFit(trained.method().sampler(), net, trained.method().prior(),
                     cfg.pixelWeight(), cfg.learningRate(), cfg.beta1(), cfg.beta2(), trained.manager());
             Rng rng = new Rng(cfg.seed() ^ FIT_SEED);
             Loop.Resumed from = new Loop.Resumed(null, 0);

@@ -82,7 +82,7 @@ public final class TrainedRun implements AutoCloseable {
             throw new UserError("--run " + dir.root() + ": its encoder was fitted to the generator at step "
                     + fit.generatorStep() + " but the run is now at step " + step + "; run '" + fix + " --force'");
         }
-        EncoderFit encoder = new EncoderFit(method.networks().get("G"), config.net(), config.prior(), fit.pixelWeight(),
+        EncoderFit encoder = new EncoderFit(method.sampler(), config.net(), config.prior(), fit.pixelWeight(),
                 fit.learningRate(), fit.beta1(), fit.beta2(), manager);
         Checkpoint.read(newest.get()).restoreInto(encoder);
         gan.attachEncoder(encoder.encoder());

@@ -91,6 +91,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--latent-dist", defaultValue = "normal", description = "Prior of z: normal or uniform. Default: ${DEFAULT-VALUE}.")
     String latentDist;
 
+    @Option(names = "--augment",
+            description = "dlsgan: show D's adversarial output augmented reals and fakes (colour, translation, cutout;"
+                    + " DiffAugment), for small data sets; its latent head still sees them plain. Default: off.")
+    boolean augment;
+
     @Option(names = "--g-ema", defaultValue = "0", paramLabel = "IMAGES",
             description = "Keep an exponential moving average of G's weights with this half-life in images (StyleGAN2"
                     + " uses 10000); samples, inversion, edits and evaluation then use it, named G_ema in their"
@@ -143,7 +148,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " lambda_r1*||grad||^2 (the paper's): use --r1-weight " + legacyR1 / 2 + " for the same strength");
         }
         MethodOptions d = Methods.defaults(method);
-        DlsOptions dls = method.equals(Dlsgan.NAME) ? new DlsOptions(r1Weight, lrDecay, scaleTracker, encoderLossOn, !noDls, updates) : null;
+        DlsOptions dls = method.equals(Dlsgan.NAME) ? new DlsOptions(r1Weight, lrDecay, scaleTracker, encoderLossOn, !noDls, updates, augment) : null;
         MethodOptions options = new MethodOptions(lambda, regressGenerator, lr != null ? lr : d.learningRate(),
                 beta1 != null ? beta1 : d.beta1(), beta2 != null ? beta2 : d.beta2(), dls).withGEma(gEma);
         TrainConfig config = new TrainConfig(method, data, count, Subset.RANDOM, steps, batch,
@@ -152,7 +157,7 @@ public final class TrainCommand implements Callable<Integer> {
         refuseUnless(LatentRegression.NAME.equals(method) || Dlsgan.NAME.equals(method), "--lambda",
                 "latent-regression and dlsgan");
         refuseUnless(LatentRegression.NAME.equals(method), "--regress-generator", "latent-regression");
-        for (String flag : new String[] {"--r1-weight", "--lr-decay", "--scale-tracker", "--encoder-loss-on", "--no-dls", "--updates"}) {
+        for (String flag : new String[] {"--r1-weight", "--lr-decay", "--scale-tracker", "--encoder-loss-on", "--no-dls", "--updates", "--augment"}) {
             refuseUnless(Dlsgan.NAME.equals(method), flag, "dlsgan");
         }
         return config;

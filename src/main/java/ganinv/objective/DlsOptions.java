@@ -15,11 +15,13 @@ import ganinv.UserError;
  * @param dynamicScale false for the paper's "No DLS" baseline: s ≡ 1
  * @param updates "alternating" (a D step, then a G step with a fresh z through the updated D) or
  *     "simultaneous" (Algorithm 1: L_d and L_g from one z and the same D, both networks updated after)
+ * @param augment whether D's adversarial output sees {@link Augment}ed reals and fakes (its latent
+ *     head, and so L_enc, always sees the images un-augmented)
  */
 public record DlsOptions(double r1Weight, double lrDecay, String scaleTracker, String encoderLossOn, boolean dynamicScale,
-                         String updates) {
+                         String updates, boolean augment) {
     /** The paper's settings (section 4.1, Algorithm 1). */
-    public static final DlsOptions PAPER = new DlsOptions(10, 0.98, "ring", "dg", true, "simultaneous");
+    public static final DlsOptions PAPER = new DlsOptions(10, 0.98, "ring", "dg", true, "simultaneous", false);
 
     public DlsOptions {
         if (!(r1Weight >= 0) || Double.isInfinite(r1Weight)) {
@@ -37,6 +39,12 @@ public record DlsOptions(double r1Weight, double lrDecay, String scaleTracker, S
         }
     }
 
+    /** Without augmentation. */
+    public DlsOptions(double r1Weight, double lrDecay, String scaleTracker, String encoderLossOn, boolean dynamicScale,
+                      String updates) {
+        this(r1Weight, lrDecay, scaleTracker, encoderLossOn, dynamicScale, updates, false);
+    }
+
     /**
      * Reads a saved config. Runs made before {@code r1Weight} existed saved {@code "r1": γ} and
      * trained with γ/2·‖∇‖², so a resumed old run keeps exactly the strength it had; runs made
@@ -47,12 +55,17 @@ public record DlsOptions(double r1Weight, double lrDecay, String scaleTracker, S
                                @JsonProperty("lrDecay") double lrDecay, @JsonProperty("scaleTracker") String scaleTracker,
                                @JsonProperty("encoderLossOn") String encoderLossOn,
                                @JsonProperty("dynamicScale") boolean dynamicScale,
-                               @JsonProperty("updates") String updates) {
+                               @JsonProperty("updates") String updates, @JsonProperty("augment") boolean augment) {
         if (r1Weight == null && legacyGamma == null) {
             throw new IllegalArgumentException("dlsgan settings without r1Weight");
         }
         return new DlsOptions(r1Weight != null ? r1Weight : legacyGamma / 2, lrDecay, scaleTracker, encoderLossOn,
-                dynamicScale, updates != null ? updates : "alternating");
+                dynamicScale, updates != null ? updates : "alternating", augment);
+    }
+
+    /** The same settings, with or without {@link Augment}. */
+    public DlsOptions withAugment(boolean on) {
+        return new DlsOptions(r1Weight, lrDecay, scaleTracker, encoderLossOn, dynamicScale, updates, on);
     }
 
     /** Whether D and G are updated together from one z, as Algorithm 1. */

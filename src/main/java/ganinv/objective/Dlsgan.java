@@ -54,17 +54,40 @@ public final class Dlsgan extends BaseMethod {
         int b = (int) real.getShape().get(0);
         Map<String, Double> losses = new LinkedHashMap<>();
         NDArray s = currentScale(scope);                                             // [d]
-
-        // D step: G's images made outside the collector; one traced forward of [real; fake] serves
-        // the adversarial loss, L_enc and R1 (on the real rows).
         NDArray z = sampleLatents(scope, rng, b);                                    // [B, d]
+        NDArray zPred = discriminatorStep(real, z, s, rng, losses);                  // [B, d]
+        if (!dls.simultaneous()) {
+            update(b, "D");
+        }
+        scale.update(zPred.stopGradient());                                          // s of this step is already taken
+        // Simultaneous (Algorithm 1): the same z through the same, not yet updated D.
+        generatorStep(dls.simultaneous() ? z : sampleLatents(scope, rng, b), s, rng, losses);
+        if (dls.simultaneous()) {
+            update(b, "D");                                                          // D's gradients wait untouched: D was frozen
+        }
+        update(b, "G");
+        losses.put("entropy", LatentScale.entropy(s.toFloatArray(), prior));
+        losses.put("s_min", (double) s.min().getFloat());
+        losses.put("s_max", (double) s.max().getFloat());
+        return losses;
+    }
+
+    /**
+     * D's gradients of L_adv + λ_enc·L_enc + λ_r1·R1, left on D for the caller to apply. G's images
+     * are made outside the collector; one traced forward of [real; fake] serves the adversarial
+     * loss, L_enc and R1 (on the real rows). With --augment the adversarial rows are augmented and
+     * the plain fakes follow for L_enc: [aug real; aug fake; fake]. Returns z' [B, d] of the fakes.
+     */
+    private NDArray discriminatorStep(NDArray real, NDArray z, NDArray s, RandomGenerator rng, Map<String, Double> losses) {
+        int b = (int) real.getShape().get(0);
         NDArray fake = generator.forward(z.mul(s));                                  // [B, C, R, R]
-        NDArray zPred;
+        NDArray dIn = dls.augment()
+                ? Augment.apply(real, rng).concat(Augment.apply(fake, rng), 0).concat(fake, 0) : real.concat(fake, 0);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            R1.Traced traced = R1.forward(discriminator, real.concat(fake, 0), b);   // [2B, 1 + d]
+            R1.Traced traced = R1.forward(discriminator, dIn, b);                    // [2B or 3B, 1 + d]
             NDArray outReal = traced.output().get("0:" + b);                         // [B, 1 + d]
-            NDArray outFake = traced.output().get(b + ":");                          // [B, 1 + d]
-            zPred = outFake.get(":, 1:");                                            // [B, d]
+            NDArray outFake = traced.output().get(b + ":" + 2 * b);                  // [B, 1 + d]
+            NDArray zPred = traced.output().get((dls.augment() ? 2 * b : b) + ":, 1:");  // [B, d]
             NDArray adv = GanLosses.discriminator(outReal.get(":, 0"), outFake.get(":, 0"));
             NDArray lEnc = encoderLoss(z, zPred, s);
             NDArray r1 = R1.gradientNormSquared(discriminator, traced);
@@ -75,34 +98,29 @@ public final class Dlsgan extends BaseMethod {
             // unweighted error is what compares with and without DLS.
             losses.put("latent_mse", (double) z.sub(zPred).square().mean().getFloat());
             losses.put("r1", (double) r1.getFloat());
+            return zPred;
         }
-        if (!dls.simultaneous()) {
-            update(b, "D");
-        }
-        scale.update(zPred.stopGradient());                                          // s of this step is already taken
+    }
 
-        // G step: through D, frozen: its input gradients are needed, its weight gradients are not.
-        // Simultaneous (Algorithm 1): the same z through the same, not yet updated D.
-        NDArray z2 = dls.simultaneous() ? z : sampleLatents(scope, rng, b);
+    /**
+     * G's gradients of its adversarial loss (+ λ_enc·L_enc for "dg"), through D frozen: its input
+     * gradients are needed, its weight gradients are not. With --augment D's adversarial output sees
+     * the augmented images and L_enc the plain ones: [aug G(z); G(z)].
+     */
+    private void generatorStep(NDArray z, NDArray s, RandomGenerator rng, Map<String, Double> losses) {
+        int b = (int) z.getShape().get(0);
+        boolean both = dls.augment() && dls.encoderLossOnGenerator();
         try (Network.Frozen frozen = discriminator.freeze();
              GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray out = discriminator.forward(generator.forward(z2.mul(s)));       // [B, 1 + d]
-            NDArray adv = GanLosses.generator(out.get(":, 0"));
+            NDArray image = generator.forward(z.mul(s));                             // [B, C, R, R]
+            NDArray out = discriminator.forward(!dls.augment() ? image
+                    : both ? Augment.apply(image, rng).concat(image, 0) : Augment.apply(image, rng));  // [B or 2B, 1 + d]
+            NDArray adv = GanLosses.generator(out.get("0:" + b + ", 0"));
             NDArray loss = dls.encoderLossOnGenerator()
-                    ? adv.add(Scalar.mul(encoderLoss(z2, out.get(":, 1:"), s), options.lambda())) : adv;
+                    ? adv.add(Scalar.mul(encoderLoss(z, out.get((both ? b : 0) + ":, 1:"), s), options.lambda())) : adv;
             gc.backward(loss);
             losses.put("loss_g_adv", (double) adv.getFloat());
         }
-        if (dls.simultaneous()) {
-            update(b, "D");                                                          // D's gradients wait untouched: D was frozen
-        }
-        update(b, "G");
-
-        float[] sv = s.toFloatArray();
-        losses.put("entropy", LatentScale.entropy(sv, prior));
-        losses.put("s_min", (double) s.min().getFloat());
-        losses.put("s_max", (double) s.max().getFloat());
-        return losses;
     }
 
     /** L_enc = mean((z − z')²∘s²) over batch and elements: z, z' [B, d], s [d]. */

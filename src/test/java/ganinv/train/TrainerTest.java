@@ -38,14 +38,15 @@ class TrainerTest {
         return tiny("latent-regression", steps);
     }
 
-    /** {@code spec}: a method, or method/arch ("dlsgan/stylegan2"), "+ema" for G's EMA; dcgan-up by default. */
+    /** {@code spec}: a method, or method/arch ("dlsgan/stylegan2"), "+ema" for G's EMA, "+aug" for --augment. */
     static TrainConfig tiny(String spec, int steps) {
-        double ema = spec.endsWith("+ema") ? 100 : 0;
-        spec = spec.replace("+ema", "");
+        double ema = spec.contains("+ema") ? 100 : 0;
+        boolean augment = spec.contains("+aug");
+        spec = spec.replace("+ema", "").replace("+aug", "");
         String method = spec.split("/")[0];
         Arch arch = spec.contains("/") ? Arch.parse(spec.split("/")[1]) : Arch.DCGAN_UP;
         return new TrainConfig(method, "shapes", 64, Subset.RANDOM, steps, 4, new NetConfig(16, 3, 8, 8, arch, 1, 16), "normal",
-                new MethodOptions(1, true, 1e-3, 0.5, 0.99, method.equals("dlsgan") ? DlsOptions.PAPER : null, ema),
+                new MethodOptions(1, true, 1e-3, 0.5, 0.99, method.equals("dlsgan") ? DlsOptions.PAPER.withAugment(augment) : null, ema),
                 5, 5, 1000, 10);
     }
 
@@ -59,7 +60,7 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"latent-regression", "bigan", "gan", "dlsgan", "dlsgan/stylegan2+ema"})
+    @ValueSource(strings = {"latent-regression", "bigan", "gan", "dlsgan", "dlsgan/stylegan2+ema+aug"})
     void sixtyStepsStraightEqualThirtyAStopAndThirtyResumedBitwise(String method) throws Exception {
         Checkpoint straight = train(tmp.resolve("straight"), tiny(method, 60), false);
         train(tmp.resolve("split"), tiny(method, 30), false);

@@ -3,6 +3,7 @@ package ganinv.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import ganinv.FileAccessError;
 import ganinv.UserError;
+import ganinv.model.Arch;
 import ganinv.report.Comparison;
 import ganinv.report.JsonFiles;
 import ganinv.train.Checkpoint;
@@ -49,6 +50,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--eval-count", defaultValue = "500", description = "Images per evaluation: shapes drawn with the held-out seed 1000003; a larger folder, IDX or CIFAR-10 source gives that many drawn at random with the same seed. Default: ${DEFAULT-VALUE}.")
     int evalCount;
 
+    @Option(names = "--arch", split = ",", defaultValue = "dcgan-up",
+            description = "Network families to run every configuration on, e.g. dcgan-up,stylegan2: one row per"
+                    + " configuration and family, named configuration@family when there are several. Default: ${DEFAULT-VALUE}.")
+    List<String> archs;
+
     @Option(names = "--train-args", split = " ",
             description = "Extra train flags for every run, quoted, e.g. \"--resolution 16 --width 16 --batch 8\".")
     List<String> trainArgs;
@@ -82,18 +88,23 @@ public final class CompareCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, Path> runs = new LinkedHashMap<>();
         int k = 0;
-        for (String name : chosen) {
-            k++;
-            Path run = out.resolve(name);
-            System.out.println("[" + k + "/" + chosen.size() + "] " + name);
-            int code = trainAndFit(name, run);
-            if (code != 0) {
-                return code;
+        for (Arch arch : archs.stream().map(Arch::parse).toList()) {
+            for (String name : chosen) {
+                k++;
+                // One family keeps the folders and row names of before --arch existed.
+                String row = archs.size() == 1 ? name : name + "@" + arch.toString();
+                Path run = archs.size() == 1 ? out.resolve(name) : out.resolve(arch.toString()).resolve(name);
+                System.out.println("[" + k + "/" + chosen.size() * archs.size() + "] " + row);
+                int code = trainAndFit(name, arch, run);
+                if (code != 0) {
+                    return code;
+                }
+                rows.add(evaluate(name, row, run));
+                runs.put(row, run);
             }
-            rows.add(evaluate(name, run));
-            runs.put(name, run);
         }
         Map<String, Object> head = new LinkedHashMap<>();
+        head.put("arch", archs);
         head.put("data", data);
         head.put("steps", steps);
         head.put("seed", seed);
@@ -105,7 +116,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** Trains (or resumes) the run to --steps, fits gan's encoder likewise, and adds the seconds spent to compare.json. */
-    private int trainAndFit(String name, Path run) {
+    private int trainAndFit(String name, Arch arch, Path run) {
         long t0 = System.nanoTime();
         int code = 0;
         long at = stepOf(run.resolve("checkpoints"));
@@ -117,6 +128,10 @@ public final class CompareCommand implements Callable<Integer> {
             } else {
                 args.addAll(CONFIGURATIONS.get(name));
                 List<String> extra = trainArgs == null ? List.of() : trainArgs;
+                if (extra.stream().anyMatch(a -> a.equals("--arch") || a.startsWith("--arch="))) {
+                    throw new UserError("--train-args: holds --arch; give it as compare's own --arch");
+                }
+                args.addAll(List.of("--arch", arch.toString()));
                 // compare's own logging cadence, unless --train-args sets it (a flag given twice is refused)
                 for (String[] flag : new String[][] {{"--log-every", "50"}, {"--sample-every", "1000"}, {"--checkpoint-every", "500"}}) {
                     if (extra.stream().noneMatch(a -> a.equals(flag[0]) || a.startsWith(flag[0] + "="))) {
@@ -154,10 +169,10 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** The run's evaluation, reused when it was made at the same step (and holds every probe figure of this version). */
-    private Map<String, Object> evaluate(String name, Path run) {
+    private Map<String, Object> evaluate(String name, String rowName, Path run) {
         Path file = run.resolve("evaluate.json");
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("configuration", name);
+        row.put("configuration", rowName);
         if (Files.exists(file) && readJson(file).path("step").asLong() == steps && readJson(file).path("count").asInt() > 0
                 && (!name.equals("gan+fit-encoder") || readJson(file).has("encoder_loss"))
                 && (!readJson(file).has("probe_accuracy") || readJson(file).has("probe_1nn_accuracy"))) {
@@ -169,7 +184,7 @@ public final class CompareCommand implements Callable<Integer> {
                 row.putAll(values);
             }
         }
-        row.put("configuration", name);
+        row.put("configuration", rowName);
         row.put("seconds", readJson(run.resolve("compare.json")).path("seconds").asDouble());
         return row;
     }

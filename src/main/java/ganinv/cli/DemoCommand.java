@@ -34,12 +34,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--arch", defaultValue = "stylegan2", description = "Network family: stylegan2 (sampled from G's EMA,"
+            + " half-life 5000 images) or dcgan-up (the demo before issue 15). Default: ${DEFAULT-VALUE}.")
+    String arch;
+
     @Override
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
+        ganinv.model.Arch family = ganinv.model.Arch.parse(arch);
         int code = Main.run("train", "--method", "dlsgan", "--data", "shapes", "--out", out.toString(),
                 "--steps", Integer.toString(steps), "--seed", Long.toString(seed), "--force",
-                "--log-every", "100", "--sample-every", "1000", "--checkpoint-every", "1000");
+                "--log-every", "100", "--sample-every", "1000", "--checkpoint-every", "1000",
+                "--arch", family.toString(), "--g-ema", family == ganinv.model.Arch.STYLEGAN2 ? "5000" : "0");
         if (code != 0) {
             return code;
         }

@@ -21,10 +21,10 @@ final class NetOptions {
     int channels;
 
     @Option(names = "--width", description = "dcgan-up: feature maps per layer (default 64). stylegan2: feature maps at "
-            + "the top resolution, doubling at each halving toward 4x4 up to --max-width (default 32).")
+            + "the top resolution, doubling at each halving toward 4x4 up to --max-width (default 16).")
     Integer width;
 
-    @Option(names = "--max-width", defaultValue = "256", description = "stylegan2: the widest layer of the schedule. "
+    @Option(names = "--max-width", defaultValue = "128", description = "stylegan2: the widest layer of the schedule. "
             + "Default: ${DEFAULT-VALUE}.")
     int maxWidth;
 
@@ -35,7 +35,7 @@ final class NetOptions {
     /** Validated by {@link NetConfig}'s constructor: a bad flag is one line naming it. */
     NetConfig net() {
         Arch a = Arch.parse(arch);
-        int w = width != null ? width : a == Arch.DCGAN_UP ? 64 : 32;
+        int w = width != null ? width : a == Arch.DCGAN_UP ? 64 : 16;
         return new NetConfig(resolution, channels, w, latentDim, a, mappingLayers, Math.max(maxWidth, a == Arch.DCGAN_UP ? w : 0));
     }
 }

@@ -330,6 +330,35 @@ class CliTest {
         assertOneLineError(run("compare", "--steps", "2", "--out", dir.toString(), "--methods", "vae"), "--methods vae");
     }
 
+    @Test
+    void demoTrainsTheStyleNetworksAndSamplesFromTheirEma() throws Exception {
+        Path dir = tmp.resolve("demo");
+        assertThat(run("demo", "--out", dir.toString(), "--steps", "4")).as(err.toString()).isZero();
+        JsonNode config = new ObjectMapper().readTree(dir.resolve("config.json").toFile()).path("config");
+        assertThat(config.path("net").path("arch").asText()).isEqualTo("stylegan2");
+        assertThat(config.path("options").path("gEma").asDouble()).isEqualTo(5000);
+        assertThat(new ObjectMapper().readTree(dir.resolve("inverted/metrics.json").toFile()).path("generator").asText())
+                .isEqualTo("G_ema");
+        assertThat(dir.resolve("report.html")).exists();
+        assertThat(out.toString()).contains("demo finished");
+    }
+
+    @Test
+    void compareRunsEveryConfigurationOnEveryArch() throws Exception {
+        Path dir = tmp.resolve("cmp-arch");
+        String small = "--resolution 16 --width 8 --max-width 16 --latent-dim 8 --batch 4 --count 32";
+        assertThat(run("compare", "--steps", "3", "--out", dir.toString(), "--eval-count", "10", "--methods",
+                "latent-regression,dlsgan-dls-dg", "--arch", "dcgan-up,stylegan2", "--train-args", small)).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
+        assertThat(json.path("rows").findValuesAsText("configuration")).containsExactly("latent-regression@dcgan-up",
+                "dlsgan-dls-dg@dcgan-up", "latent-regression@stylegan2", "dlsgan-dls-dg@stylegan2");
+        assertThat(new ObjectMapper().readTree(dir.resolve("stylegan2/dlsgan-dls-dg/config.json").toFile()).path("config")
+                .path("net").path("arch").asText()).isEqualTo("stylegan2");
+        assertOneLineError(run("compare", "--steps", "2", "--out", dir.toString(), "--arch", "vit"), "--arch vit");
+        assertOneLineError(run("compare", "--steps", "2", "--out", dir.toString(), "--train-args", "--arch stylegan2"),
+                "--train-args");
+    }
+
     private static JsonNode lastLine(Path file) throws Exception {
         var lines = Files.readAllLines(file);
         return new ObjectMapper().readTree(lines.get(lines.size() - 1));

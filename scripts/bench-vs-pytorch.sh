@@ -6,7 +6,10 @@
 # options (--channels-last, --frozen-d, --joint-d-pass), and then runs at its best. Prints every
 # run and the median ratio ganinv/PyTorch per batch size.
 #
-#   scripts/bench-vs-pytorch.sh [--batch "16 64"] [--runs 3] [--steps 30] [--warmup 5]
+#   scripts/bench-vs-pytorch.sh [--arch dcgan-up|stylegan2] [--batch "16 64"] [--runs 3] [--steps 30] [--warmup 5]
+#
+# --arch stylegan2 times the stylegan2 family against scripts/torch_style_peer.py (its defaults:
+# --width 16 --max-width 128 --mapping-layers 2, ganinv's defaults too).
 #
 # Needs Debian's python3-torch (apt-get install python3-torch), run with /usr/bin/python3.
 # Environment: GANINV (the launcher to time, default this checkout's ./ganinv), PEER (the
@@ -15,25 +18,30 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ganinv="${GANINV:-$here/ganinv}"
-peer="${PEER:-$here/../shared/bench/torch_dlsgan_step.py}"
 python="${PYTHON:-/usr/bin/python3}"
-batches="16 64"; runs=3; steps=30; warmup=5
+batches="16 64"; runs=3; steps=30; warmup=5; arch=dcgan-up
 while [ $# -gt 0 ]; do
   case "$1" in
+    --arch) arch="$2"; shift 2 ;;
     --batch) batches="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --steps) steps="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "error: unknown option $1; see $0 --help" >&2; exit 2 ;;
   esac
 done
+case "$arch" in
+  dcgan-up) peer="${PEER:-$here/../shared/bench/torch_dlsgan_step.py}" ;;
+  stylegan2) peer="${PEER:-$here/scripts/torch_style_peer.py}" ;;
+  *) echo "error: --arch $arch: choose dcgan-up or stylegan2" >&2; exit 2 ;;
+esac
 [ -f "$peer" ] || { echo "error: PyTorch peer $peer not found; set PEER=path/to/torch_dlsgan_step.py" >&2; exit 2; }
 "$python" -c 'import torch' 2>/dev/null || { echo "error: $python cannot import torch; apt-get install python3-torch" >&2; exit 2; }
 cores="$(nproc)"
 
 # One run of one side: prints the whole output; the caller takes the lines it needs.
-run_ganinv() { "$ganinv" bench train --batch "$1" --threads "$2" --steps "$steps" --warmup "$warmup" 2>/dev/null; }
+run_ganinv() { "$ganinv" bench train --arch "$arch" --batch "$1" --threads "$2" --steps "$steps" --warmup "$warmup" 2>/dev/null; }
 run_torch() { "$python" "$peer" --batch "$1" --threads "$2" --steps "$steps" --warmup "$warmup" ${3:-} 2>/dev/null; }
 rate() { awk '/^images\/s:/ {print $2}'; }
 params() { grep -E '^[GD] parameters:' | sort; }

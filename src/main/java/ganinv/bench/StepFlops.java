@@ -1,5 +1,6 @@
 package ganinv.bench;
 
+import ganinv.model.Arch;
 import ganinv.model.NetConfig;
 import ganinv.objective.BiGan;
 import ganinv.objective.Dlsgan;
@@ -29,7 +30,7 @@ public final class StepFlops {
         return b * (double) switch (method) {
             case Dlsgan.NAME -> {
                 long[] d = discriminator(c, 1 + c.latentDim());
-                long r1 = 3 * (sum(convolutions(d)) + 2L * 16 * c.width());
+                long r1 = 3 * (sum(convolutions(d)) + 2L * headInputs(c));
                 yield sum(g) + 2 * train(d, false) + r1                            // D step: real, fake, R1
                         + train(g, false) + frozen(d);                            // G step through D
             }
@@ -56,6 +57,9 @@ public final class StepFlops {
 
     /** Per image, per layer: Linear(d → 16W); k × Conv3x3(W → W) at 8, 16, ..., R; Conv3x3(W → C) at R. */
     static long[] generator(NetConfig c) {
+        if (c.arch() == Arch.STYLEGAN2) {
+            return StyleFlops.generator(c);
+        }
         long w = c.width();
         LongStream.Builder l = LongStream.builder().add(2L * c.latentDim() * 16 * w);
         for (int i = 0, r = 8; i < c.stages(); i++, r *= 2) {
@@ -66,6 +70,9 @@ public final class StepFlops {
 
     /** Per image, per layer: Conv3x3(C → W) at R; k × Conv3x3(W → W) at R, R/2, ..., 8; Linear(16W → outputs). */
     static long[] discriminator(NetConfig c, int outputs) {
+        if (c.arch() == Arch.STYLEGAN2) {
+            return StyleFlops.discriminator(c, outputs);
+        }
         long w = c.width();
         LongStream.Builder l = LongStream.builder().add(conv(c.channels(), w, c.resolution()));
         for (int i = 0, r = c.resolution(); i < c.stages(); i++, r /= 2) {
@@ -86,6 +93,11 @@ public final class StepFlops {
     /** A frozen network between a trained one and the loss: forward and input gradients, no weight gradients. */
     private static long frozen(long[] layers) {
         return 2 * sum(layers);
+    }
+
+    /** Inputs of D's head: the features its logit row reads (R1 runs that row backwards). */
+    private static long headInputs(NetConfig c) {
+        return c.arch() == Arch.STYLEGAN2 ? c.widthAt(4) : 16L * c.width();
     }
 
     /** All layers but the linear head. */

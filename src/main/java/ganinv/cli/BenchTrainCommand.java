@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv bench train}: full training steps per second, the side compared with the PyTorch peer. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Full training steps of a method (for dlsgan: D step with R1, G step, scale update) on the dcgan-up network and random images. Prints parameter counts, RSS, the CPU and its own fp32 matmul rate, GFLOP/s as a fraction of that rate, and 'images/s: N'.",
+        description = "Full training steps of a method (for dlsgan: D step with R1, G step, scale update) on the network of --arch (dcgan-up by default) and random images. Prints parameter counts, RSS, the CPU and its own fp32 matmul rate, GFLOP/s as a fraction of that rate, and 'images/s: N'.",
         footer = {"", "Examples:", "  ./ganinv bench train --batch 64 --threads 2",
                 "  ./ganinv bench train --warmup 200 --steps 1800     # RSS drift from step 200 to step 2000"})
 public final class BenchTrainCommand implements Callable<Integer> {

@@ -20,6 +20,18 @@ class StepFlopsTest {
         assertThat(StepFlops.discriminator(new NetConfig(32, 3, 64, 64), 65)[1]).isEqualTo(75_497_472L);
     }
 
+    /** stylegan2 at R = 8, C = 1, W = 2 (w(8) = 2, w(4) = 4), d = 3, one mapping layer. */
+    @Test
+    void styleLayersWorkedByHand() {
+        NetConfig c = new NetConfig(8, 1, 2, 3, ganinv.model.Arch.STYLEGAN2, 1, 4);
+        // mapping 2·3·3; a ModConv is affine 2·d·in + conv 2·k²·in·out·r² + demodulation 2·in·out:
+        // 4x4 conv 24 + 4608 + 32; toRGB 24 + 128 + 8; 8x8 up 24 + 9216 + 16, conv 12 + 4608 + 8, toRGB 12 + 256 + 4.
+        assertThat(StepFlops.generator(c)).containsExactly(18, 4664, 160, 9256, 4628, 272);
+        // fromRGB 2·1·2·64; conv0 2·9·2·2·64; conv1 2·9·2·4·64; skip 1x1 at 4x4 2·2·4·16; conv4 2·9·4·4·16;
+        // fc 2·16·4·4; head 2·4·4.
+        assertThat(StepFlops.discriminator(c, 4)).containsExactly(256, 4608, 9216, 256, 4608, 512, 32);
+    }
+
     @Test
     void dlsganStepWorkedByHand() {
         long g = 192 + 4608 + 2304;                       // 7104: one forward of G

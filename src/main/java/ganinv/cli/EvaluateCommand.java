@@ -24,6 +24,10 @@ public final class EvaluateCommand extends RunCommand implements Callable<Intege
     @Option(names = "--data", required = true, description = "The real images: shapes, a folder, IDX or CIFAR-10.")
     String data;
 
+    @Option(names = "--generator", description = "G or G_ema: which generator to measure. Default: G_ema when the run"
+            + " keeps one (--g-ema), else G.")
+    String generator;
+
     @Option(names = "--json", required = true, description = "The JSON file to write.")
     Path json;
 
@@ -36,6 +40,9 @@ public final class EvaluateCommand extends RunCommand implements Callable<Intege
     @Override
     public Integer call() {
         try (TrainedRun trained = TrainedRun.load(run)) {
+            if (generator != null) {
+                trained.method().sampleFrom(generator);
+            }
             Map<String, Object> result = Measure.run(trained, data, count, features.seed, features.inception).values();
             JsonFiles.write(json, result);
             StringBuilder line = new StringBuilder();

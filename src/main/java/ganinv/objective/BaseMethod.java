@@ -3,6 +3,7 @@ package ganinv.objective;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ganinv.UserError;
 import ganinv.model.Generator;
 import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
@@ -26,6 +27,7 @@ abstract class BaseMethod implements GanMethod {
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final Map<String, Adam> optimizers = new LinkedHashMap<>();
     private GeneratorEma ema;
+    private boolean rawGenerator;
 
     BaseMethod(NetConfig net, LatentPrior prior, MethodOptions options, NDManager manager) {
         this.net = net;
@@ -66,7 +68,18 @@ abstract class BaseMethod implements GanMethod {
 
     @Override
     public Network sampler() {
-        return ema() != null ? ema.network() : generator;
+        return ema() != null && !rawGenerator ? ema.network() : generator;
+    }
+
+    @Override
+    public void sampleFrom(String name) {
+        if (name.equals(GeneratorEma.NAME) && ema() == null) {
+            throw new UserError("--generator " + name + ": this run keeps no EMA of G (train it with --g-ema)");
+        }
+        if (!name.equals("G") && !name.equals(GeneratorEma.NAME)) {
+            throw new UserError("--generator " + name + ": choose G or " + GeneratorEma.NAME);
+        }
+        rawGenerator = name.equals("G");
     }
 
     /** G's EMA weights when there is one; a subclass adds its own buffers to these. */

@@ -36,6 +36,9 @@ public interface GanMethod extends Trainable {
     /** The generator {@link #generate} runs: G's EMA ("G_ema") when the run keeps one, else G. */
     Network sampler();
 
+    /** Makes {@link #generate} run G itself ("G") or its EMA ("G_ema"); a user error when there is no such generator. */
+    void sampleFrom(String name);
+
     /** The inverse map E: [N, C, R, R] -> [N, d], in the units {@link #generate} takes. */
     NDArray encode(NDArray x);
 

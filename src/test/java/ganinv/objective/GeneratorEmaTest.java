@@ -78,6 +78,21 @@ class GeneratorEmaTest {
     }
 
     @Test
+    void evaluateCanChooseEitherGenerator() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            GanMethod withEma = Methods.create(Dlsgan.NAME, NET, LatentPrior.NORMAL, Methods.defaults(Dlsgan.NAME).withGEma(10), m);
+            assertThat(withEma.sampler().name()).isEqualTo("G_ema");
+            withEma.sampleFrom("G");
+            assertThat(withEma.sampler()).isSameAs(withEma.networks().get("G"));
+            withEma.sampleFrom("G_ema");
+            assertThat(withEma.sampler().name()).isEqualTo("G_ema");
+            GanMethod plain = Methods.create(Dlsgan.NAME, NET, LatentPrior.NORMAL, Methods.defaults(Dlsgan.NAME), m);
+            assertThatThrownBy(() -> plain.sampleFrom("G_ema")).isInstanceOf(UserError.class).hasMessageContaining("--g-ema");
+            assertThatThrownBy(() -> plain.sampleFrom("D")).isInstanceOf(UserError.class).hasMessageStartingWith("--generator D");
+        }
+    }
+
+    @Test
     void aNegativeHalfLifeIsAUserError() {
         assertThatThrownBy(() -> Methods.defaults(Dlsgan.NAME).withGEma(-1)).isInstanceOf(UserError.class)
                 .hasMessageStartingWith("--g-ema -1");

@@ -380,6 +380,11 @@ class CliTest {
         assertOneLineError(run(train("--out", tmp.resolve("a").toString(), "--resolution", "30")), "--resolution 30");
         assertOneLineError(run(train("--out", tmp.resolve("a").toString(), "--steps", "-3")), "--steps -3");
         assertOneLineError(run(train("--out", tmp.resolve("a").toString(), "--latent-dim", "0")), "--latent-dim 0");
+        assertOneLineError(run(train("--out", tmp.resolve("a").toString(), "--arch", "vit")), "--arch vit");
+        assertOneLineError(run(train("--out", tmp.resolve("a").toString(), "--arch", "stylegan2", "--width", "32",
+                "--max-width", "16")), "--max-width 16");
+        assertOneLineError(run(train("--out", tmp.resolve("a").toString(), "--g-ema", "-5")), "--g-ema -5");
+        assertOneLineError(run(train("--out", tmp.resolve("a").toString(), "--method", "bigan", "--augment")), "--augment");
         assertOneLineError(run("train", "--out", tmp.resolve("a").toString(), "--data", tmp.resolve("missing").toString()),
                 "no such file or folder");
         Path empty = Files.createDirectories(tmp.resolve("empty"));

@@ -63,7 +63,7 @@ public final class Conv extends GradLayer {
     @Override
     public NDArray trace(ParameterStore ps, NDArray x, Tape tape) {
         NDArray w = value(ps, weight, x, gain);                                    // [out, in, k, k]
-        NDArray b = bias != null ? ps.getValue(bias, x.getDevice(), true) : x.getManager().zeros(new Shape(filters));
+        NDArray b = bias != null ? ps.getValue(bias, x.getDevice(), true) : null;     // null: the engine adds none
         tape.push(w);
         return Conv2d.conv2d(x, w, b, new Shape(1, 1), new Shape(kernel / 2, kernel / 2)).singletonOrThrow();
     }
@@ -76,7 +76,6 @@ public final class Conv extends GradLayer {
         // The input gradient of a stride-1 "same" convolution is the convolution with the kernel
         // transposed in its channels and rotated by 180 degrees.
         NDArray flipped = transposed.flip(2, 3);                                   // [in, out, k, k]
-        NDArray noBias = g.getManager().zeros(new Shape(flipped.getShape().get(0)));
-        return Conv2d.conv2d(g, flipped, noBias, new Shape(1, 1), new Shape(kernel / 2, kernel / 2)).singletonOrThrow();
+        return Conv2d.conv2d(g, flipped, null, new Shape(1, 1), new Shape(kernel / 2, kernel / 2)).singletonOrThrow();
     }
 }

@@ -83,8 +83,7 @@ public final class ModConv extends AbstractBlock {
         long cin = x.getShape().get(1);
         NDArray s = affine.trace(ps, inputs.get(1), Tape.OFF);                       // [N, Cin]
         NDArray w = GradLayer.value(ps, weight, x, gain);                            // [out, Cin, k, k]
-        NDArray noBias = x.getManager().zeros(new Shape(filters));
-        NDArray y = Conv2d.conv2d(x.mul(s.reshape(n, cin, 1, 1)), w, noBias,
+        NDArray y = Conv2d.conv2d(x.mul(s.reshape(n, cin, 1, 1)), w, null,
                 new Shape(1, 1), new Shape(kernel / 2, kernel / 2)).singletonOrThrow();  // [N, out, H, W]
         if (demodulate) {
             NDArray energy = w.square().sum(new int[] {2, 3});                       // [out, Cin]

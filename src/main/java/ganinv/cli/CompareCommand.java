@@ -1,6 +1,7 @@
 package ganinv.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ganinv.metrics.Measure;
 import ganinv.FileAccessError;
 import ganinv.UserError;
 import ganinv.model.Arch;

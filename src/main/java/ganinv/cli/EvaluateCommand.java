@@ -1,5 +1,6 @@
 package ganinv.cli;
 
+import ganinv.metrics.Measure;
 import ganinv.report.JsonFiles;
 import ganinv.train.TrainedRun;
 import picocli.CommandLine.Command;

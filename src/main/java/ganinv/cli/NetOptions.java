@@ -1,6 +1,5 @@
 package ganinv.cli;
 
-import ganinv.model.Arch;
 import ganinv.model.NetConfig;
 import picocli.CommandLine.Option;
 
@@ -34,8 +33,6 @@ final class NetOptions {
 
     /** Validated by {@link NetConfig}'s constructor: a bad flag is one line naming it. */
     NetConfig net() {
-        Arch a = Arch.parse(arch);
-        int w = width != null ? width : a == Arch.DCGAN_UP ? 64 : 16;
-        return new NetConfig(resolution, channels, w, latentDim, a, mappingLayers, Math.max(maxWidth, a == Arch.DCGAN_UP ? w : 0));
+        return NetConfig.of(arch, resolution, channels, width, latentDim, mappingLayers, maxWidth);
     }
 }

@@ -20,13 +20,17 @@ public final class EncoderInverter implements Inverter {
     }
 
     @Override
-    public Inversion invert(List<byte[]> images) {
-        float[] codes = codes(images);
+    public Inversion invert(List<byte[]> images, InversionProgress progress) {
+        float[] codes = codes(images, progress);
         return new Inversion(images.size(), method.net().latentDim(), codes, Decode.images(method, manager, codes, batch));
     }
 
     /** The codes alone, N × d row-major: what {@code bench invert --mode encoder} times. */
     public float[] codes(List<byte[]> images) {
+        return codes(images, InversionProgress.NONE);
+    }
+
+    private float[] codes(List<byte[]> images, InversionProgress progress) {
         int d = method.net().latentDim();
         float[] codes = new float[images.size() * d];
         for (int from = 0; from < images.size(); from += batch) {
@@ -35,6 +39,7 @@ public final class EncoderInverter implements Inverter {
                 NDArray x = ImageTensor.batch(scope, chunk, method.net().channels(), method.net().resolution());
                 System.arraycopy(method.encode(x).toFloatArray(), 0, codes, from * d, chunk.size() * d);   // E(x): [n, d]
             }
+            progress.update(from + chunk.size(), images.size());
         }
         return codes;
     }

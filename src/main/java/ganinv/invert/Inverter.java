@@ -8,7 +8,12 @@ import java.util.List;
  */
 public interface Inverter {
     /** @param images 8-bit [C, R, R] each, already fitted to the model's shape */
-    Inversion invert(List<byte[]> images);
+    default Inversion invert(List<byte[]> images) {
+        return invert(images, InversionProgress.NONE);
+    }
+
+    /** As {@link #invert(List)}, telling {@code progress} how far it is. */
+    Inversion invert(List<byte[]> images, InversionProgress progress);
 
     /** The name used in outputs ("encoder", ...). */
     String mode();

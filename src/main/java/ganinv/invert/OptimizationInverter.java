@@ -47,8 +47,10 @@ public final class OptimizationInverter implements Inverter {
     }
 
     @Override
-    public Inversion invert(List<byte[]> images) {
+    public Inversion invert(List<byte[]> images, InversionProgress progress) {
         int d = method.net().latentDim();
+        long batches = (images.size() + settings.batch() - 1) / settings.batch();
+        Counter counter = new Counter(progress, batches * settings.restarts() * settings.steps());
         float[] codes = new float[images.size() * d];
         double[] history = new double[settings.steps()];
         int runs = 0;
@@ -56,7 +58,7 @@ public final class OptimizationInverter implements Inverter {
             List<byte[]> chunk = images.subList(from, Math.min(images.size(), from + settings.batch()));
             try (NDManager scope = manager.newSubManager()) {
                 NDArray x = ImageTensor.batch(scope, chunk, method.net().channels(), method.net().resolution());
-                float[] best = bestOfRestarts(scope, x, from, history);
+                float[] best = bestOfRestarts(scope, x, from, history, counter);
                 System.arraycopy(best, 0, codes, from * d, best.length);
             }
             runs += settings.restarts();
@@ -68,7 +70,7 @@ public final class OptimizationInverter implements Inverter {
     }
 
     /** Runs every start for the images x [n, C, R, R]; returns the codes [n·d] with the lowest final objective. */
-    private float[] bestOfRestarts(NDManager scope, NDArray x, int offset, double[] history) {
+    private float[] bestOfRestarts(NDManager scope, NDArray x, int offset, double[] history, Counter counter) {
         int n = (int) x.getShape().get(0);
         int d = method.net().latentDim();
         ReconstructionLoss loss = new ReconstructionLoss(settings.loss(), method.networks().get("D"), method.net().stages());
@@ -78,7 +80,7 @@ public final class OptimizationInverter implements Inverter {
         Arrays.fill(bestLoss, Float.POSITIVE_INFINITY);
         for (int r = 0; r < settings.restarts(); r++) {
             float[] z = start(scope, x, r, offset);
-            float[] objective = optimise(scope, x, z, loss, history);
+            float[] objective = optimise(scope, x, z, loss, history, counter);
             for (int i = 0; i < n; i++) {
                 if (objective[i] < bestLoss[i]) {
                     bestLoss[i] = objective[i];
@@ -106,7 +108,8 @@ public final class OptimizationInverter implements Inverter {
      * included, so a hybrid never ends worse than its encoder code), adds each step's mean
      * objective to {@code history}, and returns each image's objective at the returned z.
      */
-    private float[] optimise(NDManager scope, NDArray x, float[] z, ReconstructionLoss loss, double[] history) {
+    private float[] optimise(NDManager scope, NDArray x, float[] z, ReconstructionLoss loss, double[] history,
+                             Counter counter) {
         int n = (int) x.getShape().get(0);
         int d = method.net().latentDim();
         float[] m = new float[z.length];
@@ -137,6 +140,7 @@ public final class OptimizationInverter implements Inverter {
                 break;                           // the last pass only scores the final iterate
             }
             history[t - 1] += mean(objective);
+            counter.step();
             double corrected = lr * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
             for (int i = 0; i < z.length; i++) {
                 m[i] = BETA1 * m[i] + (1 - BETA1) * grad[i];
@@ -161,6 +165,22 @@ public final class OptimizationInverter implements Inverter {
         NDArray perImage = loss.of(method.generate(z), x);
         return settings.priorWeight() > 0 ? perImage.add(Scalar.mul(z.square().mean(new int[] {1}), settings.priorWeight()))
                 : perImage;
+    }
+
+    /** Counts Adam steps over every batch and start for the progress listener. */
+    private static final class Counter {
+        private final InversionProgress progress;
+        private final long total;
+        private long done;
+
+        Counter(InversionProgress progress, long total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        void step() {
+            progress.update(++done, total);
+        }
     }
 
     /** Every network of the method frozen at once. */

@@ -41,6 +41,17 @@ public record NetConfig(int resolution, int channels, int width, int latentDim, 
         }
     }
 
+    /**
+     * The networks the flags describe: {@code width} null takes the family's default (dcgan-up 64,
+     * stylegan2 16), and dcgan-up, which has no schedule, ignores {@code maxWidth}.
+     */
+    public static NetConfig of(String arch, int resolution, int channels, Integer width, int latentDim, int mappingLayers,
+                               int maxWidth) {
+        Arch a = Arch.parse(arch);
+        int w = width != null ? width : a == Arch.DCGAN_UP ? 64 : 16;
+        return new NetConfig(resolution, channels, w, latentDim, a, mappingLayers, Math.max(maxWidth, a == Arch.DCGAN_UP ? w : 0));
+    }
+
     /** A dcgan-up network. */
     public NetConfig(int resolution, int channels, int width, int latentDim) {
         this(resolution, channels, width, latentDim, Arch.DCGAN_UP, 0, width);

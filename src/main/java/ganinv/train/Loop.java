@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The loop every training phase shares (GAN training, fitting an encoder): take a step in its
@@ -133,6 +134,12 @@ final class Loop {
     /** Runs {@code job} from {@code start} to the schedule's step count; a finished phase runs no steps. */
     static Result run(String label, Schedule s, long start, Job job, RunDir dir, NDManager manager, Path resumedFrom,
                       NonFinite.Policy onNonFinite, PrintStream out) {
+        return run(label, s, start, job, dir, manager, resumedFrom, onNonFinite, out, line -> { });
+    }
+
+    /** As above, handing every metrics.jsonl line to {@code onLog} after it is written. */
+    static Result run(String label, Schedule s, long start, Job job, RunDir dir, NDManager manager, Path resumedFrom,
+                      NonFinite.Policy onNonFinite, PrintStream out, Consumer<Map<String, Object>> onLog) {
         Map<String, Double> sums = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         long intervalStart = t0;
@@ -177,6 +184,7 @@ final class Loop {
                     line.put("seconds", (now - t0) / 1e9);
                     line.put("rss_mib", ProcessMemory.residentMiB());      // a leak shows as a rising line
                     dir.appendMetrics(line);
+                    onLog.accept(line);
                     sums.clear();
                     intervalSteps = 0;
                     intervalStart = now;

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,12 @@ public final class Trainer {
 
     /** As {@link #run(TrainConfig, Dataset, RunDir, boolean, PrintStream)}, with {@code --keep-checkpoints} and {@code --on-nonfinite}. */
     public static Summary run(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out) {
+        return run(cfg, data, dir, resume, safety, out, line -> { });
+    }
+
+    /** As above, handing every metrics.jsonl line (step, losses, images_per_s, seconds, rss_mib) to {@code onLog}. */
+    public static Summary run(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out,
+                              Consumer<Map<String, Object>> onLog) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) cfg.seed());
             GanMethod method = Methods.create(cfg.method(), cfg.net(), cfg.prior(), cfg.options(), manager);
@@ -83,7 +90,8 @@ public final class Trainer {
             };
             Loop.Schedule schedule = new Loop.Schedule(cfg.steps(), cfg.batch(), cfg.logEvery(), cfg.sampleEvery(),
                     cfg.checkpointEvery());
-            Loop.Result r = Loop.run("train", schedule, from.step(), job, dir, manager, from.checkpoint(), safety.onNonFinite(), out);
+            Loop.Result r = Loop.run("train", schedule, from.step(), job, dir, manager, from.checkpoint(), safety.onNonFinite(), out,
+                    onLog);
             return new Summary(Math.max(from.step(), cfg.steps()), r.seconds(),
                     r.stepsRun() * cfg.batch() / Math.max(r.seconds(), 1e-9), r.checkpoint(), dir.sampleGrid(cfg.steps()));
         }

@@ -1,12 +1,8 @@
-package ganinv.cli;
+package ganinv.metrics;
 
 import ganinv.UserError;
 import ganinv.data.DataSpec;
 import ganinv.data.Dataset;
-import ganinv.metrics.Evaluation;
-import ganinv.metrics.FeatureExtractor;
-import ganinv.metrics.InceptionFeatures;
-import ganinv.metrics.RandomConvFeatures;
 import ganinv.model.NetConfig;
 import ganinv.train.TrainedRun;
 
@@ -17,16 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /** What evaluate, report and compare share: reading N real images and measuring a run on them. */
-final class Measure {
+public final class Measure {
     /** The real images measured and the measurements, headed by run, method, step and data. */
-    record Result(List<byte[]> real, boolean hasEncoder, Map<String, Object> values) {
+    public record Result(List<byte[]> real, boolean hasEncoder, Map<String, Object> values) {
     }
 
     private Measure() {
     }
 
     /** @param inception NVIDIA's TorchScript Inception (or any network with its interface), or null for the fallback */
-    static Result run(TrainedRun trained, String data, int count, long seed, Path inception) {
+    public static Result run(TrainedRun trained, String data, int count, long seed, Path inception) {
         if (count < 10) {
             throw new UserError("--count " + count + ": must be at least 10 (statistics over fewer images mean little)");
         }

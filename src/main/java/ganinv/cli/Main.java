@@ -47,6 +47,14 @@ public final class Main implements Runnable {
      */
     static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (e instanceof ganinv.api.GanInvException api && api.getCause() instanceof Exception inner) {
+            e = inner;                      // the commands that go through the API: judge what it translated
+        }
+        if (e instanceof ganinv.api.BadInputException bad) {
+            err.println("error: " + bad.getMessage());
+            err.flush();
+            return USER_ERROR;
+        }
         if (e instanceof ganinv.train.Interrupted) {
             return ganinv.train.Interrupted.EXIT_CODE;              // its line is already printed
         }

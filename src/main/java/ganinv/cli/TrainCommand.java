@@ -1,18 +1,11 @@
 package ganinv.cli;
 
 import ganinv.UserError;
-import ganinv.data.Dataset;
-import ganinv.data.Subset;
-import ganinv.objective.DlsOptions;
-import ganinv.objective.Dlsgan;
-import ganinv.objective.LatentRegression;
-import ganinv.objective.MethodOptions;
-import ganinv.objective.Methods;
+import ganinv.api.Training;
+import ganinv.api.TrainingBuilder;
+import ganinv.api.TrainingResult;
 import ganinv.objective.PlainGan;
 import ganinv.train.RunDir;
-import ganinv.train.Safety;
-import ganinv.train.TrainConfig;
-import ganinv.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -20,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code ganinv train}: trains a GAN with an encoder into a run folder. */
@@ -122,51 +117,64 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // Validate flags and read the data before touching --out, so a mistake costs nothing on disk.
-        Safety safety = phase.safety();
-        TrainConfig config = phase.resume ? RunDir.forTraining(out, true, false).readConfig() : newConfig();
-        if (phase.resume && spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
-            config = config.withSteps(steps);
+        if (legacyR1 != null && !phase.resume) {
+            throw new UserError("--r1 " + legacyR1 + ": renamed; --r1 was gamma in gamma/2*||grad||^2, now --r1-weight is lambda_r1 in"
+                    + " lambda_r1*||grad||^2 (the paper's): use --r1-weight " + legacyR1 / 2 + " for the same strength");
         }
-        Dataset dataset = config.openData(System.err);
-        RunDir dir = RunDir.forTraining(out, phase.resume, phase.force);
-        Trainer.Summary s = Trainer.run(config, dataset, dir, phase.resume, safety, System.out);
+        TrainingResult s = forwarded(phase.resume ? Training.resume(out) : Training.builder(out)).log(System.out).run();
         System.out.printf(Locale.ROOT, "trained %s to step %d in %.1f s (%.1f images/s)%n", out, s.step(), s.seconds(),
                 s.imagesPerSecond());
         System.out.println("samples:    " + s.samples());
         System.out.println("checkpoint: " + s.checkpoint());
-        System.out.println("metrics:    " + dir.metricsFile());
-        if (config.method().equals(PlainGan.NAME)) {
+        System.out.println("metrics:    " + RunDir.existing(out).metricsFile());
+        if (!phase.resume && method.equals(PlainGan.NAME)) {
             System.out.println("next:       ./ganinv fit-encoder --run " + out + "   (a gan run inverts once an encoder is fitted)");
         }
         return 0;
     }
 
-    private TrainConfig newConfig() {
-        if (legacyR1 != null) {
-            throw new UserError("--r1 " + legacyR1 + ": renamed; --r1 was gamma in gamma/2*||grad||^2, now --r1-weight is lambda_r1 in"
-                    + " lambda_r1*||grad||^2 (the paper's): use --r1-weight " + legacyR1 / 2 + " for the same strength");
-        }
-        MethodOptions d = Methods.defaults(method);
-        DlsOptions dls = method.equals(Dlsgan.NAME) ? new DlsOptions(r1Weight, lrDecay, scaleTracker, encoderLossOn, !noDls, updates, augment) : null;
-        MethodOptions options = new MethodOptions(lambda, regressGenerator, lr != null ? lr : d.learningRate(),
-                beta1 != null ? beta1 : d.beta1(), beta2 != null ? beta2 : d.beta2(), dls).withGEma(gEma);
-        TrainConfig config = new TrainConfig(method, data, count, Subset.RANDOM, steps, batch,
-                network.net(), latentDist, options, seed, phase.logEvery, phase.sampleEvery,
-                phase.checkpointEvery);
-        refuseUnless(LatentRegression.NAME.equals(method) || Dlsgan.NAME.equals(method), "--lambda",
-                "latent-regression and dlsgan");
-        refuseUnless(LatentRegression.NAME.equals(method), "--regress-generator", "latent-regression");
-        for (String flag : new String[] {"--r1-weight", "--lr-decay", "--scale-tracker", "--encoder-loss-on", "--no-dls", "--updates", "--augment"}) {
-            refuseUnless(Dlsgan.NAME.equals(method), flag, "dlsgan");
-        }
-        return config;
-    }
-
-    /** A method-specific flag given for another method is a mistake, not something to ignore silently. */
-    private void refuseUnless(boolean applies, String flag, String methods) {
-        if (!applies && spec.commandLine().getParseResult().hasMatchedOption(flag)) {
-            throw new UserError(flag + ": applies only to --method " + methods + "; drop it for " + method);
-        }
+    /** The flags the user typed, handed on; the builder holds the defaults and refuses what does not apply. */
+    private TrainingBuilder forwarded(TrainingBuilder b) {
+        java.util.function.Predicate<String> typed = spec.commandLine().getParseResult()::hasMatchedOption;
+        Map<String, Runnable> set = new LinkedHashMap<>();
+        set.put("--method", () -> b.method(method));
+        set.put("--data", () -> b.data(data));
+        set.put("--steps", () -> b.steps(steps));
+        set.put("--batch", () -> b.batch(batch));
+        set.put("--arch", () -> b.arch(network.arch));
+        set.put("--latent-dim", () -> b.latentDim(network.latentDim));
+        set.put("--resolution", () -> b.resolution(network.resolution));
+        set.put("--channels", () -> b.channels(network.channels));
+        set.put("--width", () -> b.width(network.width));
+        set.put("--max-width", () -> b.maxWidth(network.maxWidth));
+        set.put("--mapping-layers", () -> b.mappingLayers(network.mappingLayers));
+        set.put("--lambda", () -> b.lambda(lambda));
+        set.put("--regress-generator", () -> b.regressGenerator(regressGenerator));
+        set.put("--r1-weight", () -> b.r1Weight(r1Weight));
+        set.put("--lr-decay", () -> b.lrDecay(lrDecay));
+        set.put("--scale-tracker", () -> b.scaleTracker(scaleTracker));
+        set.put("--encoder-loss-on", () -> b.encoderLossOn(encoderLossOn));
+        set.put("--no-dls", () -> b.dynamicScale(!noDls));
+        set.put("--updates", () -> b.updates(updates));
+        set.put("--augment", () -> b.augment(augment));
+        set.put("--latent-dist", () -> b.latentDist(latentDist));
+        set.put("--g-ema", () -> b.gEma(gEma));
+        set.put("--lr", () -> b.lr(lr));
+        set.put("--beta1", () -> b.beta1(beta1));
+        set.put("--beta2", () -> b.beta2(beta2));
+        set.put("--seed", () -> b.seed(seed));
+        set.put("--count", () -> b.count(count));
+        set.put("--log-every", () -> b.logEvery(phase.logEvery));
+        set.put("--sample-every", () -> b.sampleEvery(phase.sampleEvery));
+        set.put("--checkpoint-every", () -> b.checkpointEvery(phase.checkpointEvery));
+        set.put("--keep-checkpoints", () -> b.keepCheckpoints(phase.keepCheckpoints));
+        set.put("--on-nonfinite", () -> b.onNonFinite(phase.onNonFinite));
+        set.put("--force", () -> b.force(phase.force));
+        set.forEach((flag, apply) -> {
+            if (typed.test(flag)) {
+                apply.run();
+            }
+        });
+        return b;
     }
 }

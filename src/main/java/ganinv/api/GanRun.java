@@ -1,0 +1,395 @@
+package ganinv.api;
+
+import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDManager;
+import ganinv.data.ImageCodec;
+import ganinv.data.ImageFolderLoader;
+import ganinv.edit.AttributeDirection;
+import ganinv.edit.Interpolation;
+import ganinv.edit.Traversal;
+import ganinv.invert.Decode;
+import ganinv.invert.EncoderInverter;
+import ganinv.invert.Inverter;
+import ganinv.invert.OptimizationInverter;
+import ganinv.metrics.Measure;
+import ganinv.model.NetConfig;
+import ganinv.train.TrainedRun;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * A trained run opened for use: inversion, rendering, edits and measurement, with plain Java
+ * types at the edges. Codes are {@code float[d]} in the units the generator takes (for DLSGAN,
+ * z before the latent scale s is applied, as {@code ganinv invert} writes them); images are
+ * {@link BufferedImage}s, converted to the run's channels and resolution on the way in
+ * (centre-cropped, area-resized) and rendered at its resolution on the way out.
+ *
+ * <p><b>Threads.</b> One instance may be shared by any number of threads. Encoder inversion,
+ * rendering, ranking and traversal run concurrently; optimisation and hybrid inversion and
+ * {@link #evaluate} run one at a time in the whole JVM, because the engine records gradients for
+ * one caller at a time. <b>Resources.</b> The networks live in native memory until {@link #close};
+ * every call frees what it made before it returns. Close after the last call has returned.
+ * <b>Errors.</b> Every method throws only {@link BadInputException} (the caller's input, with the
+ * fix) or {@link GanInvException} (anything else), never an engine exception.
+ */
+public final class GanRun implements AutoCloseable {
+    /** The engine allows one gradient recording at a time in a process. */
+    private static final ReentrantLock GRADIENTS = new ReentrantLock();
+
+    private final TrainedRun trained;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile boolean closed;
+
+    private GanRun(TrainedRun trained) {
+        this.trained = trained;
+    }
+
+    /**
+     * Opens a run folder made by {@code ganinv train} at its newest checkpoint, sampling from its
+     * generator EMA when it keeps one.
+     *
+     * @param folder the run folder (holding config.json and checkpoints/)
+     * @return the open run; close it when done
+     * @throws BadInputException when the folder is not a run or its checkpoint is unreadable
+     */
+    public static GanRun open(Path folder) {
+        return open(folder, null);
+    }
+
+    /**
+     * As {@link #open(Path)}, choosing the generator.
+     *
+     * @param folder the run folder
+     * @param generator "G" or "G_ema"; null for the default (G_ema when the run keeps one)
+     * @return the open run
+     */
+    public static GanRun open(Path folder, String generator) {
+        Guard.require(folder != null, "run folder: null; pass the folder 'ganinv train --out' made");
+        return Guard.call(() -> {
+            TrainedRun t = TrainedRun.load(folder);
+            try {
+                if (generator != null) {
+                    t.method().sampleFrom(generator);
+                }
+                return new GanRun(t);
+            } catch (RuntimeException e) {
+                t.close();
+                throw e;
+            }
+        });
+    }
+
+    /** @return the run folder */
+    public Path folder() {
+        return trained.dir().root();
+    }
+
+    /** @return the training method: latent-regression, bigan, gan or dlsgan */
+    public String method() {
+        return trained.method().name();
+    }
+
+    /** @return the network family: dcgan-up or stylegan2 */
+    public String architecture() {
+        return net().arch().toString();
+    }
+
+    /** @return the training step of the checkpoint that was opened */
+    public long step() {
+        return trained.step();
+    }
+
+    /** @return d, the length of every code */
+    public int latentDim() {
+        return net().latentDim();
+    }
+
+    /** @return R, the side of every image the run draws, in pixels */
+    public int resolution() {
+        return net().resolution();
+    }
+
+    /** @return 1 (gray) or 3 (RGB) */
+    public int channels() {
+        return net().channels();
+    }
+
+    /** @return "G" or "G_ema": the generator that renders */
+    public String generator() {
+        return trained.method().sampler().name();
+    }
+
+    /** @return DLSGAN's latent scale s, [d]; all ones for the methods without one */
+    public float[] latentScale() {
+        return read(() -> {
+            try (NDManager scope = trained.manager().newSubManager()) {
+                float[] ones = new float[latentDim()];
+                Arrays.fill(ones, 1f);
+                return trained.method().latentScale(scope).orElse(ones);
+            }
+        });
+    }
+
+    /**
+     * Codes for images.
+     *
+     * @param images any size and colour model; each is centre-cropped and resized to R×R
+     * @param settings how to invert ({@link InvertSettings#encoder()} for one encoder pass)
+     * @param progress told how far the call is, or null
+     * @return one code per image, [N][d]
+     * @throws BadInputException for an empty list, a null image, or a gan run without a fitted encoder
+     */
+    public float[][] invert(List<BufferedImage> images, InvertSettings settings, ProgressListener progress) {
+        Guard.require(images != null && !images.isEmpty(), "images: none given; pass at least one image");
+        Guard.require(images.stream().allMatch(java.util.Objects::nonNull), "images: the list holds a null image");
+        List<byte[]> pixels = new ArrayList<>(images.size());
+        for (BufferedImage image : images) {
+            pixels.add(ImageCodec.fit(image, channels(), resolution()));
+        }
+        return codes(pixels, settings, progress);
+    }
+
+    /**
+     * @param images any size and colour model
+     * @param settings how to invert
+     * @return one code per image, [N][d]
+     */
+    public float[][] invert(List<BufferedImage> images, InvertSettings settings) {
+        return invert(images, settings, null);
+    }
+
+    /**
+     * Codes for images given as pixels.
+     *
+     * @param pixels each [C, R, R] row-major in [0, 1] at the run's channels and resolution; values
+     *               are rounded to 8 bits, as an image file holds them
+     * @param settings how to invert
+     * @return one code per image, [N][d]
+     */
+    public float[][] invertPixels(List<float[]> pixels, InvertSettings settings) {
+        Guard.require(pixels != null && !pixels.isEmpty(), "pixels: none given; pass at least one image");
+        int size = channels() * resolution() * resolution();
+        List<byte[]> bytes = new ArrayList<>(pixels.size());
+        for (float[] p : pixels) {
+            Guard.require(p != null && p.length == size, "pixels: each image must be [C, R, R] = " + channels() + "x"
+                    + resolution() + "x" + resolution() + " = " + size + " values in [0, 1]");
+            byte[] b = new byte[size];
+            for (int i = 0; i < size; i++) {
+                b[i] = (byte) Math.round(255 * Math.min(1f, Math.max(0f, p[i])));
+            }
+            bytes.add(b);
+        }
+        return codes(bytes, settings, null);
+    }
+
+    /**
+     * Codes for every PNG/JPEG image under a folder (recursively), as {@code ganinv invert --images}
+     * reads it: unreadable files are skipped with a warning on standard error.
+     *
+     * @param images the folder
+     * @param settings how to invert
+     * @param progress told how far the call is, or null
+     * @return the names and codes, in sorted path order
+     * @throws BadInputException when the folder holds no readable image
+     */
+    public InvertedFolder invertFolder(Path images, InvertSettings settings, ProgressListener progress) {
+        Guard.require(images != null, "images folder: null");
+        ImageFolderLoader.Decoded decoded = Guard.call(() -> ImageFolderLoader.decodeAll(images, channels(), resolution(), System.err));
+        List<String> names = decoded.files().stream().map(f -> images.relativize(f).toString().replace('\\', '/')).toList();
+        return new InvertedFolder(names, codes(decoded.images(), settings, progress));
+    }
+
+    private float[][] codes(List<byte[]> pixels, InvertSettings settings, ProgressListener progress) {
+        Guard.require(settings != null, "settings: null; use InvertSettings.encoder() or InvertSettings.builder()");
+        ganinv.invert.InversionProgress told = progress == null ? ganinv.invert.InversionProgress.NONE : progress::progress;
+        if (settings.mode() == InvertMode.ENCODER) {
+            return read(() -> {
+                trained.requireEncoder();
+                return rows(new EncoderInverter(trained.method(), trained.manager(), settings.batch()).invert(pixels, told).codes());
+            });
+        }
+        return exclusive(() -> {
+            if (settings.mode() == InvertMode.HYBRID) {
+                trained.requireEncoder();
+            }
+            Inverter inverter = new OptimizationInverter(trained.method(), trained.manager(), settings.optimizer(),
+                    settings.mode() == InvertMode.HYBRID);
+            return rows(inverter.invert(pixels, told).codes());
+        });
+    }
+
+    /**
+     * Images for codes.
+     *
+     * @param codes [N][d]
+     * @return N images, R×R, TYPE_INT_RGB (gray runs give R = G = B)
+     */
+    public List<BufferedImage> render(float[][] codes) {
+        float[] flat = flatten(codes, "codes");
+        return read(() -> Decode.images(trained.method(), trained.manager(), flat, 64).stream()
+                .map(p -> ImageCodec.toImage(p, channels(), resolution(), resolution())).toList());
+    }
+
+    /**
+     * Codes on the path from a to b, both ends included.
+     *
+     * @param a start code [d]
+     * @param b end code [d]
+     * @param frames codes on the path, at least 2
+     * @param spherical slerp (keeps a Gaussian code's norm typical) instead of a straight line
+     * @return [frames][d]
+     */
+    public float[][] interpolate(float[] a, float[] b, int frames, boolean spherical) {
+        checkCode(a, "a");
+        checkCode(b, "b");
+        Guard.require(frames >= 2, "frames " + frames + ": must be at least 2 (both ends are included)");
+        return rows(Interpolation.path(a, b, frames, spherical));
+    }
+
+    /**
+     * @param code a code [d]
+     * @param direction a direction in code space [d], e.g. from {@link #attributeDirection}
+     * @param strength how far to move along it
+     * @return code + strength·direction, [d]
+     */
+    public float[] applyDirection(float[] code, float[] direction, double strength) {
+        checkCode(code, "code");
+        checkCode(direction, "direction");
+        return AttributeDirection.along(code, direction, new double[] {strength});
+    }
+
+    /**
+     * The direction from the mean code of one labelled group to another's, as {@code ganinv direction}.
+     *
+     * @param codes [N][d]
+     * @param labels one label per code, [N]
+     * @param attribute the label of the images that have the attribute
+     * @param versus the label of the images that do not
+     * @return mean(codes with attribute) − mean(codes with versus), [d]
+     */
+    public float[] attributeDirection(float[][] codes, int[] labels, int attribute, int versus) {
+        float[] flat = flatten(codes, "codes");
+        Guard.require(labels != null && labels.length == codes.length, "labels: need one label per code");
+        return Guard.call(() -> AttributeDirection.between(flat, latentDim(), Arrays.stream(labels).boxed().toList(),
+                attribute, versus));
+    }
+
+    /**
+     * Latent elements by importance, as {@code ganinv traverse} ranks them.
+     *
+     * @param seed seed of the latents drawn to rank methods without a latent scale
+     * @return the ranking
+     */
+    public ElementRanking rankElements(long seed) {
+        return read(() -> {
+            Traversal.Ranking r = Traversal.rank(trained.method(), trained.manager(), seed);
+            return new ElementRanking(r.rankedBy(), r.scores(), r.order());
+        });
+    }
+
+    /**
+     * A traversal grid: {@code base} with each element set in turn to each value.
+     *
+     * @param base the code every image starts from, [d]
+     * @param elements element indices, one grid row each
+     * @param values the values each element takes, one grid column each
+     * @return elements.length × values.length images, row-major
+     */
+    public List<BufferedImage> traverse(float[] base, int[] elements, float[] values) {
+        checkCode(base, "base");
+        Guard.require(elements != null && values != null && elements.length > 0 && values.length > 0,
+                "traverse: give at least one element and one value");
+        for (int e : elements) {
+            Guard.require(e >= 0 && e < latentDim(), "element " + e + ": must be in 0.." + (latentDim() - 1));
+        }
+        return read(() -> Traversal.render(trained.method(), trained.manager(), base, elements, values).stream()
+                .map(p -> ImageCodec.toImage(p, channels(), resolution(), resolution())).toList());
+    }
+
+    /**
+     * Measures the run as {@code ganinv evaluate --data data --count count --seed seed} does.
+     *
+     * @param data "shapes", an image folder, an MNIST IDX file or a CIFAR-10 binary folder
+     * @param count N, real and generated images each, at least 10
+     * @param seed seed of the data drawn and the generated latents (the command's default: 1000003)
+     * @return the measurements
+     */
+    public Evaluation evaluate(String data, int count, long seed) {
+        Guard.require(data != null, "data: null; pass 'shapes' or a path");
+        return exclusive(() -> Evaluation.of(Measure.run(trained, data, count, seed, null).values()));
+    }
+
+    /**
+     * The engine arrays this run holds: its weights and buffers. It stays the same across calls;
+     * a diagnostic for services that watch native memory.
+     *
+     * @return the number of native arrays alive in this run's scope
+     */
+    public int engineArrays() {
+        return read(() -> ((BaseNDManager) trained.manager()).getManagedArrays().size());
+    }
+
+    /** Frees the networks' native memory. Idempotent. */
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                trained.close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private NetConfig net() {
+        return trained.method().net();
+    }
+
+    private <T> T read(Supplier<T> body) {
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            return Guard.call(body);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Optimisation flips the networks' gradient flags: no reader of this run, and no other recorder in the JVM. */
+    private <T> T exclusive(Supplier<T> body) {
+        GRADIENTS.lock();
+        lock.writeLock().lock();
+        try {
+            ensureOpen();
+            return Guard.call(body);
+        } finally {
+            lock.writeLock().unlock();
+            GRADIENTS.unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        Guard.require(!closed, "run " + folder() + ": already closed; open it again with GanRun.open");
+    }
+
+    private void checkCode(float[] code, String name) {
+        Codes.check(code, latentDim(), name);
+    }
+
+    private float[] flatten(float[][] codes, String name) {
+        return Codes.flatten(codes, latentDim(), name);
+    }
+
+    private float[][] rows(float[] flat) {
+        return Codes.rows(flat, latentDim());
+    }
+}

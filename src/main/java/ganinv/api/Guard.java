@@ -1,0 +1,48 @@
+package ganinv.api;
+
+import ganinv.UserError;
+
+import java.util.function.Supplier;
+
+/**
+ * The API's edge: internal user errors become {@link BadInputException}, anything else the
+ * engine or the JDK throws becomes {@link GanInvException}, so no internal or engine type
+ * reaches a caller.
+ */
+final class Guard {
+    private Guard() {
+    }
+
+    static <T> T call(Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (GanInvException e) {
+            throw e;
+        } catch (ganinv.train.Interrupted e) {
+            throw new GanInvException(e.getMessage(), e);      // says where it stopped and how to resume
+        } catch (UserError e) {
+            throw new BadInputException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new GanInvException("ganinv failed: " + firstLine(e), e);
+        }
+    }
+
+    static void run(Runnable body) {
+        call(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** A precondition on the caller's arguments. */
+    static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new BadInputException(message, null);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(m));
+    }
+}

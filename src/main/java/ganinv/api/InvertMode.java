@@ -1,0 +1,11 @@
+package ganinv.api;
+
+/** How {@link GanRun#invert} finds a latent code for an image. */
+public enum InvertMode {
+    /** One pass of the run's encoder, z = E(x): milliseconds per image. */
+    ENCODER,
+    /** Adam on z from random starts, minimising the reconstruction loss; needs no encoder. */
+    OPTIMIZE,
+    /** Adam on z starting from the encoder's code: never worse than {@link #ENCODER} on the objective. */
+    HYBRID
+}

@@ -1,0 +1,123 @@
+package ganinv.api;
+
+import ganinv.UserError;
+import ganinv.data.Dataset;
+import ganinv.data.Subset;
+import ganinv.model.NetConfig;
+import ganinv.objective.DlsOptions;
+import ganinv.objective.Dlsgan;
+import ganinv.objective.LatentRegression;
+import ganinv.objective.MethodOptions;
+import ganinv.objective.Methods;
+import ganinv.train.NonFinite;
+import ganinv.train.RunDir;
+import ganinv.train.Safety;
+import ganinv.train.TrainConfig;
+import ganinv.train.Trainer;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A training run, built like {@code ganinv train}: the same loop, the same run folder (config.json,
+ * metrics.jsonl, samples/, checkpoints/), bitwise the same weights for the same settings. Each
+ * setting is named after its flag, and {@link #run()} refuses a method-specific setting given for
+ * another method as the command does (its message names the flag). {@link TrainingBuilder} holds
+ * the settings; a {@code Training} is one use of them. Not thread-safe; one training per JVM at
+ * a time (the engine records gradients for one caller).
+ */
+public final class Training {
+    private final TrainingBuilder s;
+
+    Training(TrainingBuilder settings) {
+        this.s = settings;
+    }
+
+    /**
+     * @param out the run folder to create
+     * @return a builder with {@code ganinv train}'s defaults
+     */
+    public static TrainingBuilder builder(Path out) {
+        return new TrainingBuilder(out, false);
+    }
+
+    /**
+     * Continues a run from its newest checkpoint with its saved settings; of the settings only
+     * {@code steps} (a larger total), the listener, the log and the safety settings apply.
+     *
+     * @param out the run folder
+     * @return a builder for the continuation
+     */
+    public static TrainingBuilder resume(Path out) {
+        return new TrainingBuilder(out, true);
+    }
+
+    /**
+     * Trains to the step count, writing the run folder as it goes.
+     *
+     * @return where the run stands
+     * @throws BadInputException for an invalid setting, unreadable data or a folder in the way
+     */
+    TrainingResult run() {
+        return Guard.call(() -> {
+            Safety safety = new Safety(s.keepCheckpoints, NonFinite.Policy.parse(s.onNonFinite));
+            TrainConfig config = s.resume ? RunDir.forTraining(s.out, true, false).readConfig() : config();
+            if (s.resume && s.given.contains("--steps")) {
+                config = config.withSteps(s.steps);
+            }
+            Dataset dataset = config.openData(s.log);
+            RunDir dir = RunDir.forTraining(s.out, s.resume, s.force);
+            long total = config.steps();
+            Trainer.Summary r = Trainer.run(config, dataset, dir, s.resume, safety, s.log, line -> tell(line, total));
+            return new TrainingResult(s.out, r.step(), r.seconds(), r.imagesPerSecond(), r.checkpoint(), r.samples());
+        });
+    }
+
+    private void tell(Map<String, Object> line, long total) {
+        if (s.listener == null) {
+            return;
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        line.forEach((k, v) -> {
+            if (!k.equals("step") && v instanceof Number n) {
+                metrics.put(k, n.doubleValue());
+            }
+        });
+        s.listener.interval(((Number) line.get("step")).longValue(), total, java.util.Collections.unmodifiableMap(metrics));
+    }
+
+    /** The run's config from the settings, with the method defaults and refusals of {@code ganinv train}. */
+    TrainConfig config() {
+        MethodOptions d = Methods.defaults(s.method);
+        boolean dlsgan = Dlsgan.NAME.equals(s.method);
+        DlsOptions dls = dlsgan ? new DlsOptions(s.r1Weight, s.lrDecay, s.scaleTracker, s.encoderLossOn, s.dynamicScale,
+                s.updates, s.augment) : null;
+        MethodOptions options = new MethodOptions(s.lambda, s.regressGenerator, s.lr != null ? s.lr : d.learningRate(),
+                s.beta1 != null ? s.beta1 : d.beta1(), s.beta2 != null ? s.beta2 : d.beta2(), dls).withGEma(s.gEma);
+        NetConfig net = NetConfig.of(s.arch, s.resolution, s.channels, s.width, s.latentDim, s.mappingLayers, s.maxWidth);
+        TrainConfig config = new TrainConfig(s.method, s.data, s.count, Subset.RANDOM, s.steps, s.batch, net, s.latentDist,
+                options, s.seed, s.logEvery, s.sampleEvery, s.checkpointEvery);
+        refuseUnless(LatentRegression.NAME.equals(s.method) || dlsgan, "--lambda", "latent-regression and dlsgan");
+        refuseUnless(LatentRegression.NAME.equals(s.method), "--regress-generator", "latent-regression");
+        for (String flag : new String[] {"--r1-weight", "--lr-decay", "--scale-tracker", "--encoder-loss-on", "--no-dls",
+                "--updates", "--augment"}) {
+            refuseUnless(dlsgan, flag, "dlsgan");
+        }
+        return config;
+    }
+
+    /** A method-specific setting given for another method is a mistake, not something to ignore silently. */
+    private void refuseUnless(boolean applies, String flag, String methods) {
+        if (!applies && s.given.contains(flag)) {
+            throw new UserError(flag + ": applies only to --method " + methods + "; drop it for " + s.method);
+        }
+    }
+
+    /** Where the loop's lines go when the caller gives no log: nowhere. */
+    static PrintStream silent() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+}

@@ -1,0 +1,389 @@
+package ganinv.api;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The settings of a {@link Training}, one setter per {@code ganinv train} flag with the flag's
+ * default. A setting is checked when {@link #run()} starts, before anything is written. Not
+ * thread-safe.
+ */
+public final class TrainingBuilder {
+    final Path out;
+    final boolean resume;
+    /** The flags set explicitly: a method-specific one given for another method is refused. */
+    final Set<String> given = new LinkedHashSet<>();
+    TrainingListener listener;
+    PrintStream log = Training.silent();
+    String method = "latent-regression";
+    String data = "shapes";
+    int steps = 2000;
+    int batch = 16;
+    String arch = "dcgan-up";
+    int latentDim = 64;
+    int resolution = 32;
+    int channels = 3;
+    Integer width;
+    int maxWidth = 128;
+    int mappingLayers = 2;
+    double lambda = 1;
+    boolean regressGenerator = true;
+    double r1Weight = 10;
+    double lrDecay = 0.98;
+    String scaleTracker = "ring";
+    String encoderLossOn = "dg";
+    boolean dynamicScale = true;
+    String updates = "simultaneous";
+    boolean augment = false;
+    String latentDist = "normal";
+    double gEma = 0;
+    Double lr;
+    Double beta1;
+    Double beta2;
+    long seed = 0;
+    long count = -1;
+    int logEvery = 50;
+    int sampleEvery = 500;
+    int checkpointEvery = 500;
+    int keepCheckpoints = 3;
+    String onNonFinite = "stop";
+    boolean force = false;
+
+    TrainingBuilder(Path out, boolean resume) {
+        Guard.require(out != null, "out: null; name the run folder to write");
+        this.out = out;
+        this.resume = resume;
+    }
+
+    /**
+     * {@code --method}: latent-regression, bigan, gan or dlsgan; default latent-regression.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder method(String value) {
+        this.method = value;
+        return mark("--method");
+    }
+
+    /**
+     * {@code --data}: "shapes", an image folder (class subfolders give labels), an MNIST IDX file or a CIFAR-10 binary folder; default shapes.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder data(String value) {
+        this.data = value;
+        return mark("--data");
+    }
+
+    /**
+     * {@code --steps}: total training steps; default 2000.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder steps(int value) {
+        this.steps = value;
+        return mark("--steps");
+    }
+
+    /**
+     * {@code --batch}: images per step; default 16.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder batch(int value) {
+        this.batch = value;
+        return mark("--batch");
+    }
+
+    /**
+     * {@code --arch}: network family, dcgan-up or stylegan2; default dcgan-up.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder arch(String value) {
+        this.arch = value;
+        return mark("--arch");
+    }
+
+    /**
+     * {@code --latent-dim}: latent size d; default 64.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder latentDim(int value) {
+        this.latentDim = value;
+        return mark("--latent-dim");
+    }
+
+    /**
+     * {@code --resolution}: image side R = 4·2^k pixels; default 32.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder resolution(int value) {
+        this.resolution = value;
+        return mark("--resolution");
+    }
+
+    /**
+     * {@code --channels}: 1 (gray) or 3 (RGB); default 3.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder channels(int value) {
+        this.channels = value;
+        return mark("--channels");
+    }
+
+    /**
+     * {@code --width}: feature maps (dcgan-up: per layer, default 64; stylegan2: at the top resolution, default 16).
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder width(int value) {
+        this.width = value;
+        return mark("--width");
+    }
+
+    /**
+     * {@code --max-width}: stylegan2: the widest layer of the channel schedule; default 128.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder maxWidth(int value) {
+        this.maxWidth = value;
+        return mark("--max-width");
+    }
+
+    /**
+     * {@code --mapping-layers}: stylegan2: layers of the mapping network; default 2.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder mappingLayers(int value) {
+        this.mappingLayers = value;
+        return mark("--mapping-layers");
+    }
+
+    /**
+     * {@code --lambda}: latent-regression: weight of the latent-regression term; dlsgan: lambda_enc; default 1.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder lambda(double value) {
+        this.lambda = value;
+        return mark("--lambda");
+    }
+
+    /**
+     * {@code --regress-generator}: latent-regression: whether G also minimises the latent-regression term; default true.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder regressGenerator(boolean value) {
+        this.regressGenerator = value;
+        return mark("--regress-generator");
+    }
+
+    /**
+     * {@code --r1-weight}: dlsgan: lambda_r1 of lambda_r1·||∇ₓD(x)||²; default 10.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder r1Weight(double value) {
+        this.r1Weight = value;
+        return mark("--r1-weight");
+    }
+
+    /**
+     * {@code --lr-decay}: dlsgan: learning-rate factor per epoch; default 0.98.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder lrDecay(double value) {
+        this.lrDecay = value;
+        return mark("--lr-decay");
+    }
+
+    /**
+     * {@code --scale-tracker}: dlsgan: ring or ema; default ring.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder scaleTracker(String value) {
+        this.scaleTracker = value;
+        return mark("--scale-tracker");
+    }
+
+    /**
+     * {@code --encoder-loss-on}: dlsgan: dg or d; default dg.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder encoderLossOn(String value) {
+        this.encoderLossOn = value;
+        return mark("--encoder-loss-on");
+    }
+
+    /**
+     * {@code --no-dls}: dlsgan: false keeps the latent scale s = 1 (the paper's No DLS); default true.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder dynamicScale(boolean value) {
+        this.dynamicScale = value;
+        return mark("--no-dls");
+    }
+
+    /**
+     * {@code --updates}: dlsgan: simultaneous or alternating; default simultaneous.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder updates(String value) {
+        this.updates = value;
+        return mark("--updates");
+    }
+
+    /**
+     * {@code --augment}: dlsgan: differentiable augmentation of D's adversarial inputs; default false.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder augment(boolean value) {
+        this.augment = value;
+        return mark("--augment");
+    }
+
+    /**
+     * {@code --latent-dist}: prior of z, normal or uniform; default normal.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder latentDist(String value) {
+        this.latentDist = value;
+        return mark("--latent-dist");
+    }
+
+    /**
+     * {@code --g-ema}: half-life in images of G's weight average, 0 for none; default 0.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder gEma(double value) {
+        this.gEma = value;
+        return mark("--g-ema");
+    }
+
+    /**
+     * {@code --lr}: Adam's learning rate; default the method's (0.0005, bigan 0.0002, dlsgan 0.001).
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder lr(double value) {
+        this.lr = value;
+        return mark("--lr");
+    }
+
+    /**
+     * {@code --beta1}: Adam's beta1; default the method's (0.5, dlsgan 0).
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder beta1(double value) {
+        this.beta1 = value;
+        return mark("--beta1");
+    }
+
+    /**
+     * {@code --beta2}: Adam's beta2; default the method's (0.99, bigan 0.999).
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder beta2(double value) {
+        this.beta2 = value;
+        return mark("--beta2");
+    }
+
+    /**
+     * {@code --seed}: seed of weights, latents and data order; default 0.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder seed(long value) {
+        this.seed = value;
+        return mark("--seed");
+    }
+
+    /**
+     * {@code --count}: images to use, -1 for all; default -1.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder count(long value) {
+        this.count = value;
+        return mark("--count");
+    }
+
+    /**
+     * {@code --log-every}: steps per metrics line (and listener call); default 50.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder logEvery(int value) {
+        this.logEvery = value;
+        return mark("--log-every");
+    }
+
+    /**
+     * {@code --sample-every}: steps per sample grid; default 500.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder sampleEvery(int value) {
+        this.sampleEvery = value;
+        return mark("--sample-every");
+    }
+
+    /**
+     * {@code --checkpoint-every}: steps per checkpoint; default 500.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder checkpointEvery(int value) {
+        this.checkpointEvery = value;
+        return mark("--checkpoint-every");
+    }
+
+    /**
+     * {@code --keep-checkpoints}: newest checkpoints kept; default 3.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder keepCheckpoints(int value) {
+        this.keepCheckpoints = value;
+        return mark("--keep-checkpoints");
+    }
+
+    /**
+     * {@code --on-nonfinite}: stop or rollback when a loss or weight stops being finite; default stop.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder onNonFinite(String value) {
+        this.onNonFinite = value;
+        return mark("--on-nonfinite");
+    }
+
+    /**
+     * {@code --force}: replace a run already in the folder; default false.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder force(boolean value) {
+        this.force = value;
+        return mark("--force");
+    }
+
+    private TrainingBuilder mark(String flag) {
+        given.add(flag);
+        return this;
+    }
+
+    /**
+     * @param value told every {@code logEvery} steps, or null
+     * @return this builder
+     */
+    public TrainingBuilder listener(TrainingListener value) {
+        this.listener = value;
+        return this;
+    }
+
+    /**
+     * @param value where the progress bar and the loop's messages go; default: nowhere
+     * @return this builder
+     */
+    public TrainingBuilder log(PrintStream value) {
+        this.log = value == null ? Training.silent() : value;
+        return this;
+    }
+
+    /**
+     * Trains (or, from {@link Training#resume}, continues) to the step count.
+     *
+     * @return where the run stands
+     * @throws BadInputException for an invalid setting, unreadable data or a folder in the way
+     */
+    public TrainingResult run() {
+        return new Training(this).run();
+    }
+}

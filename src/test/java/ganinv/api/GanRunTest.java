@@ -1,0 +1,250 @@
+package ganinv.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ganinv.cli.Main;
+import ganinv.data.ImageCodec;
+import ganinv.data.Npy;
+import ganinv.data.ShapesDataset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The public API against the command line on one short dlsgan run: the same codes, images and
+ * measurements, bitwise the same training, safe sharing between threads, one exception family.
+ * Only public members of ganinv.api are used; the CLI and its files are the reference.
+ */
+class GanRunTest {
+    @TempDir
+    static Path tmp;
+
+    static Path run;
+    static Path images;
+    static final List<long[]> intervals = new ArrayList<>();
+
+    static final String[] FLAGS = {"--method", "dlsgan", "--resolution", "16", "--width", "8", "--latent-dim", "8",
+            "--batch", "4", "--steps", "20", "--log-every", "10", "--sample-every", "10", "--checkpoint-every", "10"};
+
+    @BeforeAll
+    static void trainAndDraw() throws Exception {
+        run = tmp.resolve("api-run");
+        TrainingResult r = Training.builder(run).method("dlsgan").resolution(16).width(8).latentDim(8).batch(4).steps(20)
+                .logEvery(10).sampleEvery(10).checkpointEvery(10)
+                .listener((step, steps, metrics) -> {
+                    assertThat(metrics).containsKeys("l_enc", "images_per_s", "seconds");
+                    intervals.add(new long[] {step, steps});
+                }).run();
+        assertThat(r.step()).isEqualTo(20);
+        assertThat(r.checkpoint()).exists();
+        images = tmp.resolve("images");
+        ShapesDataset shapes = new ShapesDataset(7, 6, 32, 3);
+        for (int i = 0; i < shapes.size(); i++) {
+            ImageCodec.writePng(shapes.pixels(i), 3, 32, 32, images.resolve("s" + i + ".png"));
+        }
+    }
+
+    private static int cli(String... args) {
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream()));
+        try {
+            return Main.run(args);
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    private static String[] with(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    @Test
+    void theBuilderTrainsBitwiseAsTheCommandAndTellsTheListener() throws Exception {
+        Path byCli = tmp.resolve("cli-run");
+        assertThat(cli(with(with(new String[] {"train", "--out", byCli.toString()}, FLAGS)))).isZero();
+        for (String ckpt : new String[] {"step-00000010.ckpt", "step-00000020.ckpt"}) {
+            assertThat(Files.readAllBytes(run.resolve("checkpoints").resolve(ckpt)))
+                    .as(ckpt).isEqualTo(Files.readAllBytes(byCli.resolve("checkpoints").resolve(ckpt)));
+        }
+        assertThat(Files.readAllBytes(run.resolve("samples/step-00000020.png")))
+                .isEqualTo(Files.readAllBytes(byCli.resolve("samples/step-00000020.png")));
+        assertThat(intervals).containsExactly(new long[] {10, 20}, new long[] {20, 20});
+
+        TrainingResult more = Training.resume(byCli).steps(30).run();
+        assertThat(more.step()).isEqualTo(30);
+        try (GanRun resumed = GanRun.open(byCli)) {
+            assertThat(resumed.step()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void encoderAndHybridCodesEqualTheCommandsAndRenderAsItsReconstructions() throws Exception {
+        for (String mode : new String[] {"encoder", "hybrid"}) {
+            Path out = tmp.resolve("inv-" + mode);
+            String[] args = {"invert", "--run", run.toString(), "--images", images.toString(), "--mode", mode, "--out", out.toString()};
+            assertThat(cli(mode.equals("hybrid") ? with(args, "--steps", "5") : args)).isZero();
+            Npy.Matrix cliCodes = Npy.read(out.resolve("latents.npy"));
+            InvertSettings how = mode.equals("hybrid")
+                    ? InvertSettings.builder().mode(InvertMode.HYBRID).steps(5).build() : InvertSettings.encoder();
+            long[] told = new long[2];
+            try (GanRun g = GanRun.open(run)) {
+                InvertedFolder inv = g.invertFolder(images, how, (done, total) -> {
+                    told[0] = done;
+                    told[1] = total;
+                });
+                assertThat(inv.names()).hasSize(6).startsWith("s0.png");
+                assertThat(told[0]).isEqualTo(told[1]).isEqualTo(mode.equals("hybrid") ? 5 : 6);
+                for (int i = 0; i < inv.codes().length; i++) {
+                    for (int j = 0; j < g.latentDim(); j++) {
+                        assertThat(inv.codes()[i][j]).isCloseTo(cliCodes.data()[i * g.latentDim() + j], within(1e-6f));
+                    }
+                }
+                List<BufferedImage> drawn = g.render(inv.codes());
+                for (int i = 0; i < drawn.size(); i++) {
+                    BufferedImage expected = ImageIO.read(out.resolve("reconstructions").resolve(inv.names().get(i)).toFile());
+                    assertThat(Quality.psnr(expected, drawn.get(i))).as(mode + " " + i).isInfinite();
+                }
+            }
+        }
+    }
+
+    @Test
+    void evaluateHoldsTheCommandsJson() throws Exception {
+        Path json = tmp.resolve("eval.json");
+        assertThat(cli("evaluate", "--run", run.toString(), "--data", "shapes", "--count", "12", "--json", json.toString())).isZero();
+        JsonNode expected = new ObjectMapper().readTree(json.toFile());
+        try (GanRun g = GanRun.open(run)) {
+            Evaluation e = g.evaluate("shapes", 12, 1_000_003L);
+            assertThat(e.json().keySet()).containsExactlyElementsOf(() -> expected.fieldNames());
+            for (Map.Entry<String, Object> kv : e.json().entrySet()) {
+                JsonNode want = expected.get(kv.getKey());
+                if (kv.getValue() instanceof Number n) {
+                    assertThat(n.doubleValue()).as(kv.getKey()).isEqualTo(want.asDouble());
+                } else {
+                    assertThat(String.valueOf(kv.getValue())).as(kv.getKey()).isEqualTo(want.asText());
+                }
+            }
+            assertThat(e.fid()).isEqualTo(expected.get("fid").asDouble());
+            assertThat(e.psnrReal()).isEqualTo(expected.get("psnr_real").asDouble());
+            assertThat(e.latentEntropy()).isEqualTo(expected.get("latent_entropy").asDouble());
+            assertThat(e.probeAccuracy()).isEqualTo(expected.get("probe_accuracy").asDouble());
+        }
+    }
+
+    @Test
+    void fourThreadsGetTheSequentialCodesAndLeakNoArray() throws Exception {
+        List<BufferedImage> pictures = new ArrayList<>();
+        try (var files = Files.list(images)) {
+            for (Iterator<Path> it = files.sorted().iterator(); it.hasNext(); ) {
+                pictures.add(ImageIO.read(it.next().toFile()));
+            }
+        }
+        InvertSettings hybrid = InvertSettings.builder().mode(InvertMode.HYBRID).steps(3).batch(2).build();
+        try (GanRun g = GanRun.open(run)) {
+            float[][] encoder = g.invert(pictures, InvertSettings.encoder());
+            float[][] optimised = g.invert(pictures, hybrid);
+            int arrays = g.engineArrays();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<float[][][]>> results = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    results.add(pool.submit(() -> {
+                        float[][] e = null;
+                        for (int k = 0; k < 5; k++) {
+                            e = g.invert(pictures, InvertSettings.encoder());
+                            g.render(e);
+                        }
+                        return new float[][][] {e, g.invert(pictures, hybrid)};
+                    }));
+                }
+                for (Future<float[][][]> f : results) {
+                    assertThat(f.get()[0]).isDeepEqualTo(encoder);
+                    assertThat(f.get()[1]).isDeepEqualTo(optimised);
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(g.engineArrays()).isEqualTo(arrays);
+        }
+    }
+
+    @Test
+    void editsKeepTheCodesShape() {
+        try (GanRun g = GanRun.open(run)) {
+            assertThat(g.method()).isEqualTo("dlsgan");
+            assertThat(g.architecture()).isEqualTo("dcgan-up");
+            assertThat(g.step()).isEqualTo(20);
+            assertThat(g.latentScale()).hasSize(8);
+            float[] a = new float[8];
+            float[] b = new float[8];
+            java.util.Arrays.fill(b, 1f);
+            float[][] path = g.interpolate(a, b, 5, false);
+            assertThat(path).hasDimensions(5, 8);
+            assertThat(path[2][3]).isEqualTo(0.5f);
+            assertThat(g.applyDirection(a, b, -2)).containsOnly(-2f);
+            ElementRanking ranking = g.rankElements(0);
+            assertThat(ranking.rankedBy()).isEqualTo("latent scale s");
+            assertThat(ranking.top(3)).hasSize(3);
+            List<BufferedImage> grid = g.traverse(a, ranking.top(2), new float[] {-1, 0, 1});
+            assertThat(grid).hasSize(6).allSatisfy(im -> assertThat(im.getWidth()).isEqualTo(16));
+            float[] direction = g.attributeDirection(new float[][] {a, b, b}, new int[] {0, 1, 1}, 1, 0);
+            assertThat(direction).containsOnly(1f);
+        }
+    }
+
+    @Test
+    void mistakesArriveAsOneLineBadInput() {
+        assertThatThrownBy(() -> GanRun.open(tmp.resolve("nowhere"))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("nowhere").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        try (GanRun g = GanRun.open(run)) {
+            assertThatThrownBy(() -> g.render(new float[][] {new float[3]})).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("d = 8");
+            assertThatThrownBy(() -> g.evaluate("shapes", 5, 0)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("--count 5");
+            assertThatThrownBy(() -> g.invertFolder(tmp.resolve("empty-or-missing"), InvertSettings.encoder(), null))
+                    .isInstanceOf(BadInputException.class);
+            g.close();
+            assertThatThrownBy(() -> g.render(new float[][] {new float[8]})).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("closed");
+        }
+        assertThatThrownBy(() -> InvertSettings.builder().steps(0).build()).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("--steps 0");
+        Path never = tmp.resolve("never");
+        assertThatThrownBy(() -> Training.builder(never).method("bigan").r1Weight(5).steps(1).run())
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--r1-weight");
+        assertThat(never).doesNotExist();
+    }
+
+    @Test
+    void qualityOfPairsIsPsnrAndSsim() {
+        BufferedImage a = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        BufferedImage b = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        b.setRGB(3, 4, 0x0A0A0A);                   // one pixel off by 10 in each channel
+        // MSE = 3·100 / (3·256) = 100/256; PSNR = 10·log10(255² / MSE)
+        assertThat(Quality.psnr(a, b)).isCloseTo(10 * Math.log10(255.0 * 255 * 256 / 100), within(1e-9));
+        assertThat(Quality.psnr(a, a)).isInfinite();
+        assertThat(Quality.ssim(b, b)).isCloseTo(1.0, within(1e-12));
+        assertThatThrownBy(() -> Quality.psnr(a, new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("16x16 and 8x8");
+    }
+}

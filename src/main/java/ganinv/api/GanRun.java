@@ -17,7 +17,6 @@ import ganinv.train.TrainedRun;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -147,13 +146,7 @@ public final class GanRun implements AutoCloseable {
      * @throws BadInputException for an empty list, a null image, or a gan run without a fitted encoder
      */
     public float[][] invert(List<BufferedImage> images, InvertSettings settings, ProgressListener progress) {
-        Guard.require(images != null && !images.isEmpty(), "images: none given; pass at least one image");
-        Guard.require(images.stream().allMatch(java.util.Objects::nonNull), "images: the list holds a null image");
-        List<byte[]> pixels = new ArrayList<>(images.size());
-        for (BufferedImage image : images) {
-            pixels.add(ImageCodec.fit(image, channels(), resolution()));
-        }
-        return codes(pixels, settings, progress);
+        return codes(Inputs.fromImages(images, channels(), resolution()), settings, progress);
     }
 
     /**
@@ -174,19 +167,20 @@ public final class GanRun implements AutoCloseable {
      * @return one code per image, [N][d]
      */
     public float[][] invertPixels(List<float[]> pixels, InvertSettings settings) {
-        Guard.require(pixels != null && !pixels.isEmpty(), "pixels: none given; pass at least one image");
-        int size = channels() * resolution() * resolution();
-        List<byte[]> bytes = new ArrayList<>(pixels.size());
-        for (float[] p : pixels) {
-            Guard.require(p != null && p.length == size, "pixels: each image must be [C, R, R] = " + channels() + "x"
-                    + resolution() + "x" + resolution() + " = " + size + " values in [0, 1]");
-            byte[] b = new byte[size];
-            for (int i = 0; i < size; i++) {
-                b[i] = (byte) Math.round(255 * Math.min(1f, Math.max(0f, p[i])));
-            }
-            bytes.add(b);
-        }
-        return codes(bytes, settings, null);
+        return codes(Inputs.fromPixels(pixels, channels(), resolution()), settings, null);
+    }
+
+    /**
+     * Codes for image files.
+     *
+     * @param files PNG or JPEG files, any size and colour model
+     * @param settings how to invert
+     * @param progress told how far the call is, or null
+     * @return one code per file, [N][d], in the order given
+     * @throws BadInputException naming the first file that cannot be read
+     */
+    public float[][] invertFiles(List<Path> files, InvertSettings settings, ProgressListener progress) {
+        return codes(Inputs.fromFiles(files, channels(), resolution()), settings, progress);
     }
 
     /**

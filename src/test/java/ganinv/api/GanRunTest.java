@@ -129,6 +129,32 @@ class GanRunTest {
     }
 
     @Test
+    void filesPixelsAndImagesGiveTheFoldersCodes() throws Exception {
+        try (GanRun g = GanRun.open(run)) {
+            InvertedFolder folder = g.invertFolder(images, InvertSettings.encoder(), null);
+            List<Path> files = folder.names().stream().map(images::resolve).toList();
+            assertThat(g.invertFiles(files, InvertSettings.encoder(), null)).isDeepEqualTo(folder.codes());
+            // An R×R RGB image is taken as it is, so its pixels as floats must give its codes.
+            BufferedImage drawn = g.render(new float[][] {new float[8]}).get(0);
+            float[] p = new float[3 * 16 * 16];
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 16; x++) {
+                    int rgb = drawn.getRGB(x, y);
+                    p[y * 16 + x] = ((rgb >> 16) & 0xff) / 255f;
+                    p[256 + y * 16 + x] = ((rgb >> 8) & 0xff) / 255f;
+                    p[512 + y * 16 + x] = (rgb & 0xff) / 255f;
+                }
+            }
+            assertThat(g.invertPixels(List.of(p), InvertSettings.encoder()))
+                    .isDeepEqualTo(g.invert(List.of(drawn), InvertSettings.encoder()));
+            assertThatThrownBy(() -> g.invertFiles(List.of(tmp.resolve("missing.png")), InvertSettings.encoder(), null))
+                    .isInstanceOf(BadInputException.class).hasMessageContaining("missing.png");
+            assertThatThrownBy(() -> g.invertPixels(List.of(new float[5]), InvertSettings.encoder()))
+                    .isInstanceOf(BadInputException.class).hasMessageContaining("768");
+        }
+    }
+
+    @Test
     void evaluateHoldsTheCommandsJson() throws Exception {
         Path json = tmp.resolve("eval.json");
         assertThat(cli("evaluate", "--run", run.toString(), "--data", "shapes", "--count", "12", "--json", json.toString())).isZero();

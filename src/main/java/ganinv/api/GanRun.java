@@ -232,47 +232,44 @@ public final class GanRun implements AutoCloseable {
     }
 
     /**
-     * Codes on the path from a to b, both ends included.
+     * The image as this run sees it: centre-cropped, resized to R×R and converted to its channels,
+     * exactly as inversion prepares it; what a reconstruction should be compared with.
      *
-     * @param a start code [d]
-     * @param b end code [d]
-     * @param frames codes on the path, at least 2
-     * @param spherical slerp (keeps a Gaussian code's norm typical) instead of a straight line
-     * @return [frames][d]
+     * @param image any size and colour model
+     * @return an R×R image, TYPE_INT_RGB (gray runs give R = G = B)
      */
-    public float[][] interpolate(float[] a, float[] b, int frames, boolean spherical) {
-        checkCode(a, "a");
-        checkCode(b, "b");
-        Guard.require(frames >= 2, "frames " + frames + ": must be at least 2 (both ends are included)");
-        return rows(Interpolation.path(a, b, frames, spherical));
+    public BufferedImage fit(BufferedImage image) {
+        byte[] pixels = Inputs.fromImages(List.of(image), channels(), resolution()).get(0);
+        return ImageCodec.toImage(pixels, channels(), resolution(), resolution());
     }
 
     /**
-     * @param code a code [d]
-     * @param direction a direction in code space [d], e.g. from {@link #attributeDirection}
-     * @param strength how far to move along it
-     * @return code + strength·direction, [d]
+     * Codes drawn from the run's prior, the ones {@code evaluate} and {@code sample} draw for a seed.
+     *
+     * @param count how many
+     * @param seed the seed
+     * @return [count][d]
      */
-    public float[] applyDirection(float[] code, float[] direction, double strength) {
-        checkCode(code, "code");
-        checkCode(direction, "direction");
-        return AttributeDirection.along(code, direction, new double[] {strength});
+    public float[][] sampleCodes(int count, long seed) {
+        Guard.require(count >= 1, "count " + count + ": must be at least 1");
+        return rows(trained.method().prior().sample(new ganinv.train.Rng(seed), count, latentDim()));
     }
 
     /**
-     * The direction from the mean code of one labelled group to another's, as {@code ganinv direction}.
+     * Copies what opening this run needs into a new folder: config.json, the checkpoint this
+     * instance opened and, for a gan run, its fitted encoder. The copy opens to the same networks;
+     * it is what to ship to another machine (a Spark executor, a server).
      *
-     * @param codes [N][d]
-     * @param labels one label per code, [N]
-     * @param attribute the label of the images that have the attribute
-     * @param versus the label of the images that do not
-     * @return mean(codes with attribute) − mean(codes with versus), [d]
+     * @param target a folder that does not exist yet
+     * @return {@code target}
+     * @throws BadInputException when target exists or cannot be written
      */
-    public float[] attributeDirection(float[][] codes, int[] labels, int attribute, int versus) {
-        float[] flat = flatten(codes, "codes");
-        Guard.require(labels != null && labels.length == codes.length, "labels: need one label per code");
-        return Guard.call(() -> AttributeDirection.between(flat, latentDim(), Arrays.stream(labels).boxed().toList(),
-                attribute, versus));
+    public Path copyEssentials(Path target) {
+        Guard.require(target != null, "target: null");
+        return read(() -> {
+            trained.copyEssentials(target);
+            return target;
+        });
     }
 
     /**

@@ -29,12 +29,34 @@ public final class ImageCodec {
 
     /** Decodes a PNG/JPEG file, or fails with one line naming it. */
     public static BufferedImage decode(Path file) {
-        BufferedImage image;
         try {
             if (Files.size(file) == 0) {
                 throw new UserError(file + ": empty file (0 bytes); replace or remove it");
             }
-            image = readBounded(file);
+        } catch (IOException e) {
+            throw new UserError(file + ": not a readable PNG/JPEG (" + reason(e) + ")", e);
+        }
+        return decode(file.toFile(), file.toString());
+    }
+
+    /**
+     * Decodes a PNG/JPEG file's bytes exactly as {@link #decode(Path)} decodes the file, for bytes
+     * that come from elsewhere (a Spark binaryFile row, an upload).
+     *
+     * @param name the file's name or path, for the message
+     */
+    public static BufferedImage decode(byte[] content, String name) {
+        if (content.length == 0) {
+            throw new UserError(name + ": empty file (0 bytes); replace or remove it");
+        }
+        return decode(new java.io.ByteArrayInputStream(content), name);
+    }
+
+    /** @param source a File or an InputStream, as ImageIO.createImageInputStream takes */
+    private static BufferedImage decode(Object source, String file) {
+        BufferedImage image;
+        try {
+            image = readBounded(source, file);
         } catch (IOException | RuntimeException e) {
             if (e instanceof UserError u) {
                 throw u;
@@ -51,8 +73,8 @@ public final class ImageCodec {
     static final long MAX_PIXELS = 1L << 28;
 
     /** ImageIO's read, after checking the size the header claims (a 100000x100000 PNG of a few bytes must not exhaust the heap). */
-    private static BufferedImage readBounded(Path file) throws IOException {
-        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+    private static BufferedImage readBounded(Object source, String file) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(source)) {
             java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
                 return null;

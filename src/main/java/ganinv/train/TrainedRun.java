@@ -88,6 +88,34 @@ public final class TrainedRun implements AutoCloseable {
         gan.attachEncoder(encoder.encoder());
     }
 
+    /**
+     * Copies config.json, the checkpoint this run was loaded from and a fitted encoder's newest
+     * checkpoint (with its config) into {@code target}, a new folder: the least that loads the
+     * same networks.
+     */
+    public void copyEssentials(Path target) {
+        if (java.nio.file.Files.exists(target)) {
+            throw new UserError(target + ": already exists; give a new folder to copy the run into");
+        }
+        try {
+            java.nio.file.Files.createDirectories(target.resolve("checkpoints"));
+            java.nio.file.Files.copy(dir.root().resolve("config.json"), target.resolve("config.json"));
+            Path ckpt = Loop.newest(dir);
+            java.nio.file.Files.copy(ckpt, target.resolve("checkpoints").resolve(ckpt.getFileName()));
+            Path fit = dir.root().resolve(EncoderFitter.FOLDER);
+            Optional<Path> encoder = java.nio.file.Files.isDirectory(fit.resolve("checkpoints"))
+                    ? Checkpoint.newest(fit.resolve("checkpoints")) : Optional.empty();
+            if (encoder.isPresent()) {
+                Path to = target.resolve(EncoderFitter.FOLDER);
+                java.nio.file.Files.createDirectories(to.resolve("checkpoints"));
+                java.nio.file.Files.copy(fit.resolve("config.json"), to.resolve("config.json"));
+                java.nio.file.Files.copy(encoder.get(), to.resolve("checkpoints").resolve(encoder.get().getFileName()));
+            }
+        } catch (IOException e) {
+            throw new FileAccessError("cannot copy the run " + dir.root() + " into " + target, e);
+        }
+    }
+
     public RunDir dir() {
         return dir;
     }

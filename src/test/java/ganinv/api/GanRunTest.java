@@ -224,17 +224,43 @@ class GanRunTest {
             float[] a = new float[8];
             float[] b = new float[8];
             java.util.Arrays.fill(b, 1f);
-            float[][] path = g.interpolate(a, b, 5, false);
+            float[][] path = Edits.interpolate(a, b, 5, false);
             assertThat(path).hasDimensions(5, 8);
             assertThat(path[2][3]).isEqualTo(0.5f);
-            assertThat(g.applyDirection(a, b, -2)).containsOnly(-2f);
+            assertThat(Edits.applyDirection(a, b, -2)).containsOnly(-2f);
             ElementRanking ranking = g.rankElements(0);
             assertThat(ranking.rankedBy()).isEqualTo("latent scale s");
             assertThat(ranking.top(3)).hasSize(3);
             List<BufferedImage> grid = g.traverse(a, ranking.top(2), new float[] {-1, 0, 1});
             assertThat(grid).hasSize(6).allSatisfy(im -> assertThat(im.getWidth()).isEqualTo(16));
-            float[] direction = g.attributeDirection(new float[][] {a, b, b}, new int[] {0, 1, 1}, 1, 0);
+            float[] direction = Edits.attributeDirection(new float[][] {a, b, b}, new int[] {0, 1, 1}, 1, 0);
             assertThat(direction).containsOnly(1f);
+        }
+    }
+
+    @Test
+    void fitDecodeSampleAndCopyAreWhatTheCommandsUse() throws Exception {
+        Path file = images.resolve("s0.png");
+        BufferedImage decoded = ImageFiles.decode(Files.readAllBytes(file), file.toString());
+        assertThat(decoded.getWidth()).isEqualTo(32);
+        assertThatThrownBy(() -> ImageFiles.decode(new byte[] {1, 2, 3}, "junk.png")).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("junk.png: not a");
+        Path copy = tmp.resolve("copied-run");
+        try (GanRun g = GanRun.open(run)) {
+            BufferedImage seen = g.fit(decoded);
+            assertThat(seen.getWidth()).isEqualTo(16);
+            assertThat(g.invert(List.of(seen), InvertSettings.encoder())).isDeepEqualTo(g.invert(List.of(decoded), InvertSettings.encoder()));
+            float[][] z = g.sampleCodes(3, 42);
+            assertThat(z).hasDimensions(3, 8).isDeepEqualTo(g.sampleCodes(3, 42));
+            g.copyEssentials(copy);
+            assertThatThrownBy(() -> g.copyEssentials(copy)).isInstanceOf(BadInputException.class).hasMessageContaining("already exists");
+            try (GanRun c = GanRun.open(copy)) {
+                assertThat(c.step()).isEqualTo(g.step());
+                assertThat(c.render(z).get(2).getRGB(5, 5)).isEqualTo(g.render(z).get(2).getRGB(5, 5));
+            }
+        }
+        try (var files = Files.list(copy.resolve("checkpoints"))) {
+            assertThat(files.count()).isEqualTo(1);
         }
     }
 

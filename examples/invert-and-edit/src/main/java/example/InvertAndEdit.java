@@ -1,5 +1,6 @@
 package example;
 
+import ganinv.api.Edits;
 import ganinv.api.GanRun;
 import ganinv.api.InvertSettings;
 import ganinv.api.InvertedFolder;
@@ -15,7 +16,7 @@ public final class InvertAndEdit {
             InvertedFolder inverted = gan.invertFolder(images, InvertSettings.encoder(), null);
             float[] direction = new float[gan.latentDim()];
             direction[gan.rankElements(0).top(1)[0]] = 1f;            // the most important latent element
-            float[] edited = gan.applyDirection(inverted.codes()[0], direction, 2.0);
+            float[] edited = Edits.applyDirection(inverted.codes()[0], direction, 2.0);
             ImageIO.write(gan.render(new float[][] {edited}).get(0), "png", png.toFile());
             System.out.println("inverted " + inverted.names().size() + " images with " + gan.method() + " at step "
                     + gan.step() + "; " + inverted.names().get(0) + " edited into " + png);

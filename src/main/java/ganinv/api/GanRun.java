@@ -349,7 +349,11 @@ public final class GanRun implements AutoCloseable {
         lock.readLock().lock();
         try {
             ensureOpen();
-            return Guard.call(body);
+            return Guard.call(() -> {
+                try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {
+                    return body.get();
+                }
+            });
         } finally {
             lock.readLock().unlock();
         }
@@ -361,7 +365,11 @@ public final class GanRun implements AutoCloseable {
         lock.writeLock().lock();
         try {
             ensureOpen();
-            return Guard.call(body);
+            return Guard.call(() -> {
+                try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {
+                    return body.get();
+                }
+            });
         } finally {
             lock.writeLock().unlock();
             GRADIENTS.unlock();

@@ -71,7 +71,10 @@ public final class Training {
             Dataset dataset = config.openData(s.log);
             RunDir dir = RunDir.forTraining(s.out, s.resume, s.force);
             long total = config.steps();
-            Trainer.Summary r = Trainer.run(config, dataset, dir, s.resume, safety, s.log, line -> tell(line, total));
+            Trainer.Summary r;
+            try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {      // any thread, as on the engine's own
+                r = Trainer.run(config, dataset, dir, s.resume, safety, s.log, line -> tell(line, total));
+            }
             return new TrainingResult(s.out, r.step(), r.seconds(), r.imagesPerSecond(), r.checkpoint(), r.samples());
         });
     }

@@ -45,7 +45,7 @@ public final class TrainedRun implements AutoCloseable {
         TrainConfig config = dir.readConfig();
         Checkpoint ckpt = Checkpoint.read(Loop.newest(dir));
         NDManager manager = NDManager.newBaseManager();
-        try {
+        try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {
             GanMethod method = Methods.create(config.method(), config.net(), config.prior(), config.options(), manager);
             ckpt.restoreInto(method);
             return new TrainedRun(dir, config, manager, method, ckpt.header().step());

@@ -212,6 +212,18 @@ class GanRunTest {
             }
             assertThat(g.engineArrays()).isEqualTo(arrays);
         }
+        // libtorch's grad mode is per thread: opening, inverting and training must work off the engine's thread too.
+        Path elsewhere = tmp.resolve("trained-on-a-worker");
+        float[][] fromWorker = Executors.newSingleThreadExecutor(r -> new Thread(r, "worker")).submit(() -> {
+            Training.builder(elsewhere).resolution(16).width(8).latentDim(8).batch(4).steps(2).run();
+            try (GanRun g = GanRun.open(run)) {
+                return g.invert(pictures, hybrid);
+            }
+        }).get();
+        try (GanRun g = GanRun.open(run)) {
+            assertThat(fromWorker).isDeepEqualTo(g.invert(pictures, hybrid));
+        }
+        assertThat(elsewhere.resolve("checkpoints/step-00000002.ckpt")).exists();
     }
 
     @Test

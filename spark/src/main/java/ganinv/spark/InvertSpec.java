@@ -1,0 +1,21 @@
+package ganinv.spark;
+
+import ganinv.api.InvertMode;
+import ganinv.api.InvertSettings;
+
+import java.io.Serializable;
+
+/**
+ * What a task needs to invert, in a form Spark can ship: the settings of {@code invert} and
+ * which columns to add.
+ *
+ * @param batch rows inverted together inside a partition (one forward pass for the encoder)
+ */
+record InvertSpec(String bundle, String mode, int steps, double learningRate, String loss, double priorWeight,
+                  int restarts, int batch, long seed, boolean score, boolean reconstructions) implements Serializable {
+    InvertSettings settings() {
+        return InvertSettings.builder().mode(InvertMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT))).steps(steps)
+                .learningRate(learningRate).loss(loss).priorWeight(priorWeight).restarts(restarts).batch(batch).seed(seed)
+                .build();
+    }
+}

@@ -1,0 +1,159 @@
+package ganinv.spark;
+
+import ganinv.api.GanRun;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * {@code spark invert}: every PNG/JPEG under a path Spark reads, inverted by a ganinv run, written
+ * as Parquet (path, latent[, psnr, ssim][, reconstruction], error). A client of the public API:
+ * decoding, fitting, inversion and scores are the library's, not re-implemented here.
+ *
+ * <p>Deterministic: a file's row depends only on the file, the run and the settings (and, for
+ * optimize/hybrid, the rows batched with it inside a partition; the listing and partitioning of
+ * a path are themselves deterministic), so a retried task writes the same rows, and Spark's
+ * commit protocol keeps only one attempt's output. The output path must be new, or replaced as a
+ * whole with {@code overwrite}; never appended to.
+ */
+public final class SparkInvert {
+    /**
+     * @param run a ganinv run folder on the driver's filesystem
+     * @param images any path Spark reads (local, hdfs://, s3a:// through the Hadoop config)
+     * @param out the Parquet output path
+     * @param partitions the input is spread over this many partitions (0: as Spark lists it)
+     */
+    public record Options(Path run, String images, String out, InvertSpec spec, int partitions, boolean overwrite) {
+    }
+
+    /** What the job did. */
+    public record Summary(long images, long errors, double seconds, double imagesPerSecond,
+                          Map<String, Double> modelLoadSeconds) {
+        Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("images", images);
+            m.put("errors", errors);
+            m.put("seconds", seconds);
+            m.put("images_per_s", imagesPerSecond);
+            m.put("model_load_seconds_by_executor", modelLoadSeconds);
+            return m;
+        }
+    }
+
+    private SparkInvert() {
+    }
+
+    public static Summary run(SparkSession spark, Options o) throws Exception {
+        return run(spark, o, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As above, with the partition function wrapped (tests inject a failing first attempt here). */
+    static Summary run(SparkSession spark, Options o,
+                       java.util.function.UnaryOperator<org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>> wrap)
+            throws Exception {
+        ship(spark, o.run(), o.spec().bundle());
+        CollectionAccumulator<String> loads = spark.sparkContext().collectionAccumulator("ganinv model loads");
+        Dataset<Row> files = images(spark, o.images());
+        if (o.partitions() > 0) {
+            files = files.repartition(o.partitions(), col("path"));
+        }
+        Dataset<Row> result = files.select("path", "content").sortWithinPartitions("path")
+                .mapPartitions(wrap.apply(new InvertPartition(o.spec(), loads)), Encoders.row(InvertPartition.schema(o.spec().score(),
+                        o.spec().reconstructions())));
+        result = result.union(emptyFileRows(spark, o));
+        long t0 = System.nanoTime();
+        result.write().mode(o.overwrite() ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(o.out());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Dataset<Row> written = spark.read().parquet(o.out());
+        long total = written.count();
+        long errors = written.filter(col("error").isNotNull()).count();
+        Map<String, Double> perExecutor = new LinkedHashMap<>();
+        for (String line : loads.value()) {
+            String[] kv = line.split("\t");
+            perExecutor.merge(kv[0], Double.parseDouble(kv[1]), Double::sum);
+        }
+        return new Summary(total - errors, errors, seconds, (total - errors) / seconds, perExecutor);
+    }
+
+    /**
+     * Spark's file scan drops zero-length files before any task sees them, so they are found by
+     * listing (on the driver, as Spark lists the path itself) and given the error row that
+     * decoding them would give.
+     */
+    static Dataset<Row> emptyFileRows(SparkSession spark, Options o) throws java.io.IOException {
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(o.images());
+        org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        List<Row> rows = new ArrayList<>();
+        InvertPartition errors = new InvertPartition(o.spec(), null);
+        for (var it = fs.listFiles(root, true); it.hasNext(); ) {
+            org.apache.hadoop.fs.LocatedFileStatus f = it.next();
+            if (f.getLen() == 0 && IMAGE_NAME.matcher(f.getPath().getName()).matches()) {
+                String path = f.getPath().toString();
+                try {
+                    ganinv.api.ImageFiles.decode(new byte[0], path);
+                } catch (ganinv.api.BadInputException e) {
+                    rows.add(errors.errorRow(path, e.getMessage()));
+                }
+            }
+        }
+        return spark.createDataFrame(rows, InvertPartition.schema(o.spec().score(), o.spec().reconstructions()));
+    }
+
+    private static final java.util.regex.Pattern IMAGE_NAME = java.util.regex.Pattern.compile("(?i).*\\.(png|jpe?g)");
+
+    /** PNG and JPEG files under {@code path}, recursively, as rows (path, modificationTime, length, content). */
+    static Dataset<Row> images(SparkSession spark, String path) {
+        return spark.read().format("binaryFile").option("recursiveFileLookup", "true")
+                .option("pathGlobFilter", "*.{png,PNG,jpg,JPG,jpeg,JPEG}").load(path);
+    }
+
+    /**
+     * Adds the run's essentials (config + the checkpoint in use) to the job's files under
+     * {@code name}, once per SparkContext; executors fetch them when their first task starts.
+     * The staged copy lives until the driver exits, for executors that join later.
+     */
+    static synchronized void ship(SparkSession spark, Path run, String name) throws Exception {
+        for (String registered : scala.jdk.javaapi.CollectionConverters.asJava(spark.sparkContext().listFiles())) {
+            if (registered.endsWith("/" + name)) {
+                return;
+            }
+        }
+        Path staging = Files.createTempDirectory("ganinv-ship-");
+        Path bundle = staging.resolve(name);
+        try (GanRun open = GanRun.open(run)) {
+            open.copyEssentials(bundle);
+        }
+        spark.sparkContext().addFile(bundle.toString(), true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(staging)));
+    }
+
+    /** A bundle name unique to the run's folder and step, so executors never mix two runs. */
+    static String bundleName(Path run) {
+        try (GanRun open = GanRun.open(run)) {
+            return "ganinv-run-" + Integer.toHexString(run.toAbsolutePath().normalize().toString().hashCode()) + "-" + open.step();
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
+            List<Path> all = new ArrayList<>(walk.toList());
+            for (int i = all.size() - 1; i >= 0; i--) {
+                Files.deleteIfExists(all.get(i));
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // a temporary copy; the OS cleans /tmp
+        }
+    }
+}

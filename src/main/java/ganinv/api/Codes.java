@@ -23,6 +23,12 @@ final class Codes {
         return flat;
     }
 
+    /** As {@link #flatten}, allowing N = 0. */
+    static float[] flatten0(float[][] rows, int d, String name) {
+        Guard.require(rows != null, name + ": null");
+        return rows.length == 0 ? new float[0] : flatten(rows, d, name);
+    }
+
     /** N·d row-major to [N][d]. */
     static float[][] rows(float[] flat, int d) {
         float[][] out = new float[flat.length / d][];

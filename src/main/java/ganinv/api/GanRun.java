@@ -341,6 +341,11 @@ public final class GanRun implements AutoCloseable {
         }
     }
 
+    /** Runs {@code body} on the loaded run with this run to itself (for the API's other classes). */
+    <T> T withRun(java.util.function.Function<TrainedRun, T> body) {
+        return exclusive(() -> body.apply(trained));
+    }
+
     private NetConfig net() {
         return trained.method().net();
     }

@@ -37,40 +37,106 @@ public final class Evaluation {
     public static Map<String, Object> run(GanMethod method, NDManager manager, List<byte[]> real, int[] labels,
                                           int classes, boolean hasEncoder, long seed, FeatureExtractor features) {
         int n = real.size();
+        GeneratedSide g = generatedSide(method, manager, n, seed, features, hasEncoder);
+        RealPart r = realPart(method, manager, real, features, hasEncoder);
+        double fid = Fid.distance(FeatureStats.of(r.features(), features.dim()), FeatureStats.of(g.features(), features.dim()));
+        double kid = Kid.distance(r.features(), g.features(), features.dim());
+        return combine(method, manager, n, features.name(), fid, kid, g, mean(r.psnr()), mean(r.ssim()), r.codes(),
+                labels, classes);
+    }
+
+    /**
+     * What N generated images give: their features, and with an encoder the latent error and the
+     * reconstruction scores of G(E(G(z))) (encoder_loss, latent_mse, psnr_generated, ssim_generated).
+     *
+     * @param features N × dim row-major
+     * @param encoderValues empty without an encoder
+     */
+    public record GeneratedSide(float[] features, Map<String, Object> encoderValues) {
+    }
+
+    public static GeneratedSide generatedSide(GanMethod method, NDManager manager, int n, long seed,
+                                              FeatureExtractor features, boolean hasEncoder) {
         int d = method.net().latentDim();
         int c = method.net().channels();
         int r = method.net().resolution();
         float[] z = method.prior().sample(new Rng(seed), n, d);
         List<byte[]> generated = Decode.images(method, manager, z, 64);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("count", n);
-        float[] fr = features.of(real, c, r);
-        float[] fg = features.of(generated, c, r);
-        out.put("features", features.name());
-        out.put("fid", Fid.distance(FeatureStats.of(fr, features.dim()), FeatureStats.of(fg, features.dim())));
-        out.put("kid", Kid.distance(fr, fg, features.dim()));
+        if (hasEncoder) {
+            Inversion ofGenerated = new EncoderInverter(method, manager, 64).invert(generated);
+            out.put("encoder_loss", encoderLoss(method, manager, z, ofGenerated.codes(), true));
+            out.put("latent_mse", encoderLoss(method, manager, z, ofGenerated.codes(), false));
+            ImagePairs gen = pairs(generated, ofGenerated.reconstructions(), c, r);
+            out.put("psnr_generated", gen.meanPsnr());
+            out.put("ssim_generated", gen.meanSsim());
+        }
+        return new GeneratedSide(features.of(generated, c, r), out);
+    }
+
+    /**
+     * What a part of the real images gives, image by image, so that parts measured apart combine.
+     *
+     * @param features count × dim row-major
+     * @param codes count × d encoder codes, empty without an encoder
+     * @param psnr per image, of G(E(x)) against x; empty without an encoder
+     * @param ssim per image, likewise
+     */
+    public record RealPart(int count, float[] features, float[] codes, double[] psnr, double[] ssim) {
+    }
+
+    public static RealPart realPart(GanMethod method, NDManager manager, List<byte[]> real, FeatureExtractor features,
+                                    boolean hasEncoder) {
+        int c = method.net().channels();
+        int r = method.net().resolution();
+        float[] f = features.of(real, c, r);
         if (!hasEncoder) {
+            return new RealPart(real.size(), f, new float[0], new double[0], new double[0]);
+        }
+        Inversion ofReal = new EncoderInverter(method, manager, 64).invert(real);
+        double[] psnr = new double[real.size()];
+        double[] ssim = new double[real.size()];
+        ImagePairs pairs = new ImagePairs();
+        for (int i = 0; i < real.size(); i++) {
+            ImagePairs.Score score = pairs.add(Integer.toString(i), real.get(i), ofReal.reconstructions().get(i), c, r, r);
+            psnr[i] = score.psnr();
+            ssim[i] = score.ssim();
+        }
+        return new RealPart(real.size(), f, ofReal.codes(), psnr, ssim);
+    }
+
+    /**
+     * The measurements in {@code evaluate}'s order from parts measured apart.
+     *
+     * @param codes N × d codes of the real images in data order (for the probes), empty without an encoder
+     * @param labels their labels, or null
+     */
+    public static Map<String, Object> combine(GanMethod method, NDManager manager, long count, String featuresName,
+                                              double fid, double kid, GeneratedSide g, double psnrReal, double ssimReal,
+                                              float[] codes, int[] labels, int classes) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("count", (int) count);
+        out.put("features", featuresName);
+        out.put("fid", fid);
+        out.put("kid", kid);
+        if (g.encoderValues().isEmpty()) {
             return out;
         }
-        EncoderInverter encoder = new EncoderInverter(method, manager, 64);
-        Inversion ofGenerated = encoder.invert(generated);
-        out.put("encoder_loss", encoderLoss(method, manager, z, ofGenerated.codes(), true));
-        out.put("latent_mse", encoderLoss(method, manager, z, ofGenerated.codes(), false));
-        ImagePairs gen = pairs(generated, ofGenerated.reconstructions(), c, r);
-        out.put("psnr_generated", gen.meanPsnr());
-        out.put("ssim_generated", gen.meanSsim());
-        Inversion ofReal = encoder.invert(real);
-        ImagePairs rec = pairs(real, ofReal.reconstructions(), c, r);
-        out.put("psnr_real", rec.meanPsnr());
-        out.put("ssim_real", rec.meanSsim());
+        out.putAll(g.encoderValues());
+        out.put("psnr_real", psnrReal);
+        out.put("ssim_real", ssimReal);
         try (NDManager scope = manager.newSubManager()) {
             Optional<float[]> s = method.latentScale(scope);
             s.ifPresent(scale -> out.put("latent_entropy", LatentScale.entropy(scale, method.prior())));
         }
         if (labels != null && classes > 1) {
-            out.putAll(probes(ofReal.codes(), d, labels, classes));
+            out.putAll(probes(codes, method.net().latentDim(), labels, classes));
         }
         return out;
+    }
+
+    private static double mean(double[] values) {
+        return java.util.Arrays.stream(values).average().orElse(Double.NaN);
     }
 
     /**
@@ -79,7 +145,7 @@ public final class Evaluation {
      *
      * @param codes N × d codes of the real images
      */
-    static Map<String, Object> probes(float[] codes, int d, int[] labels, int classes) {
+    public static Map<String, Object> probes(float[] codes, int d, int[] labels, int classes) {
         int kept = (int) java.util.Arrays.stream(labels).filter(l -> l >= 0).count();
         float[] keptCodes = new float[kept * d];
         int[] keptLabels = new int[kept];

@@ -16,18 +16,33 @@ public final class Kid {
         if (m < 2 || n < 2) {
             throw new IllegalArgumentException("KID needs at least 2 vectors per set");
         }
-        double xx = offDiagonalSum(a, m, d) / ((double) m * (m - 1));
-        double yy = offDiagonalSum(b, n, d) / ((double) n * (n - 1));
+        return fromSums(offDiagonalSum(a, m, d), m, offDiagonalSum(b, n, d), n, crossSum(a, m, b, n, d));
+    }
+
+    /**
+     * KID from its kernel sums, for sets measured in parts: Σ_{i≠j} k(x_i, x_j) over m vectors,
+     * the same over n vectors, and Σ_{i,j} k(x_i, y_j).
+     */
+    public static double fromSums(double xxOffDiagonal, long m, double yyOffDiagonal, long n, double xy) {
+        if (m < 2 || n < 2) {
+            throw new IllegalArgumentException("KID needs at least 2 vectors per set");
+        }
+        return xxOffDiagonal / ((double) m * (m - 1)) + yyOffDiagonal / ((double) n * (n - 1)) - 2 * xy / ((double) m * n);
+    }
+
+    /** Σ_{i,j} k(a_i, b_j) over a [m, d] and b [n, d]. */
+    public static double crossSum(float[] a, int m, float[] b, int n, int d) {
         double xy = 0;
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 xy += kernel(a, i, b, j, d);
             }
         }
-        return xx + yy - 2 * xy / ((double) m * n);
+        return xy;
     }
 
-    private static double offDiagonalSum(float[] x, int count, int d) {
+    /** Σ_{i≠j} k(x_i, x_j) over x [count, d]. */
+    public static double offDiagonalSum(float[] x, int count, int d) {
         double sum = 0;
         for (int i = 0; i < count; i++) {
             for (int j = i + 1; j < count; j++) {

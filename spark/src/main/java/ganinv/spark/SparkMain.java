@@ -13,8 +13,9 @@ import java.io.PrintWriter;
  * The master comes from spark-submit, or from {@code --master} (default {@code local[*]} when
  * started by the launcher).
  */
-@Command(name = "ganinv spark", mixinStandardHelpOptions = true, subcommands = {SparkInvertCommand.class},
-        description = "ganinv's batch jobs on Apache Spark: invert (images under any Spark path to Parquet latents).")
+@Command(name = "ganinv spark", mixinStandardHelpOptions = true, subcommands = {SparkInvertCommand.class, SparkEvaluateCommand.class},
+        description = {"ganinv's batch jobs on Apache Spark: invert (images under any Spark path to Parquet latents) and",
+                "evaluate (the JSON of 'ganinv evaluate', the real side computed by executors)."})
 public final class SparkMain implements Runnable {
     static final int USER_ERROR = 2;
 

@@ -1,0 +1,51 @@
+package ganinv.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import ganinv.api.Evaluation;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code ganinv spark evaluate}: evaluate's JSON with the real side measured by executors. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure a run on every PNG/JPEG under --images (any Spark path) and as many generated images:",
+                "the JSON of 'ganinv evaluate' (fallback features), the real side computed and reduced by Spark.",
+                "Class subfolders give the probes' labels, as in 'evaluate'."},
+        footer = {"", "Example:", "  ./ganinv spark evaluate --run runs/dls --images /data/photos --json eval.json"})
+public final class SparkEvaluateCommand implements Callable<Integer> {
+    @Option(names = "--run", required = true, description = "A run folder made by 'ganinv train'.")
+    Path run;
+
+    @Option(names = "--images", required = true, description = "Any path Spark reads.")
+    String images;
+
+    @Option(names = "--json", required = true, description = "The JSON file to write.")
+    Path json;
+
+    @Option(names = "--seed", defaultValue = "1000003", description = "Seed of the generated latents (evaluate's default). Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--partitions", defaultValue = "0", description = "Measure the images in this many blocks (0: as Spark lists them). Default: ${DEFAULT-VALUE}.")
+    int partitions;
+
+    @Option(names = "--master", description = "Spark master, e.g. local[2] (default: spark-submit's, or local[*]).")
+    String master;
+
+    @Override
+    public Integer call() throws Exception {
+        SparkSession spark = SparkMain.session(master, "ganinv spark evaluate");
+        try {
+            Evaluation e = SparkEvaluate.run(spark, run, images, seed, partitions);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), e.json());
+            System.out.printf(java.util.Locale.ROOT, "%d images: fid %.4g  kid %.4g  psnr_real %.4g  ssim_real %.4g%nwritten to %s%n",
+                    e.count(), e.fid(), e.kid(), e.psnrReal(), e.ssimReal(), json);
+        } finally {
+            spark.stop();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,85 @@
+package ganinv.spark;
+
+import ganinv.api.Evaluation;
+import ganinv.api.GanRun;
+import ganinv.api.Training;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** spark evaluate against the single-machine evaluate on the same labelled folder and seed. */
+class SparkEvaluateTest {
+    @TempDir
+    static Path tmp;
+
+    static SparkSession spark;
+    static Path run;
+    static Path images;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        run = tmp.resolve("run");
+        Training.builder(run).method("dlsgan").resolution(16).width(8).latentDim(8).batch(4).steps(20).logEvery(10).run();
+        images = tmp.resolve("images");
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 30; i++) {
+            String cls = i % 3 == 0 ? "discs" : "boxes";
+            Files.createDirectories(images.resolve(cls));
+            BufferedImage im = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = im.createGraphics();
+            g.setColor(new Color(random.nextInt(0xffffff)));
+            if (cls.equals("discs")) {
+                g.fillOval(2 + random.nextInt(4), 2 + random.nextInt(4), 12, 12);
+            } else {
+                g.fillRect(2 + random.nextInt(4), 2 + random.nextInt(4), 12, 12);
+            }
+            g.dispose();
+            ImageIO.write(im, "png", images.resolve(cls).resolve(String.format("i%02d.png", i)).toFile());
+        }
+        Files.write(images.resolve("boxes/broken.png"), new byte[] {1, 2, 3});
+        spark = SparkSession.builder().master("local[2]").appName("ganinv-eval-test").config("spark.ui.enabled", "false")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        spark.stop();
+    }
+
+    @Test
+    void theSparkJsonEqualsEvaluatesOnTheSameImagesAndSeed() throws Exception {
+        Evaluation single;
+        try (GanRun g = GanRun.open(run)) {
+            single = g.evaluate(images.toString(), 1000, 1_000_003L);        // --count above the folder: every image, in path order
+        }
+        Evaluation spread = SparkEvaluate.run(spark, run, images.toString(), 1_000_003L, 3);
+        assertThat(spread.count()).isEqualTo(30);
+        assertThat(single.json()).containsKeys("probe_accuracy", "latent_entropy", "psnr_real");
+        double worst = 0;
+        for (Map.Entry<String, Object> e : single.json().entrySet()) {
+            if (e.getValue() instanceof Number want) {
+                assertThat(spread.json()).containsKey(e.getKey());
+                double got = ((Number) spread.json().get(e.getKey())).doubleValue();
+                worst = Math.max(worst, Math.abs(got - want.doubleValue()) / Math.max(1e-12, Math.abs(want.doubleValue())));
+                assertThat(got).as(e.getKey()).isCloseTo(want.doubleValue(),
+                        org.assertj.core.data.Offset.offset(1e-4 * Math.max(1e-3, Math.abs(want.doubleValue()))));
+            }
+        }
+        System.out.printf("spark evaluate vs evaluate: largest relative difference %.2e (fid %s vs %s)%n", worst,
+                spread.json().get("fid"), single.json().get("fid"));
+        assertThat(spread.json().keySet()).containsExactlyElementsOf(single.json().keySet());
+        assertThat((String) spread.json().get("data")).contains("30 images, 2 classes, 1 unreadable skipped");
+    }
+}

@@ -1,0 +1,129 @@
+package ganinv.api;
+
+import ganinv.UserError;
+import ganinv.metrics.Evaluation;
+import ganinv.metrics.RandomConvFeatures;
+import ganinv.train.TrainedRun;
+
+import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code evaluate} in parts, for real image sets measured apart (per Spark partition): the
+ * generated side once, the real side per part (features, codes, reconstruction scores, image by
+ * image), then {@link #finish} with the parts' totals. The same functions {@code evaluate} runs;
+ * only the sums are taken in another order. Features are the fallback features of {@code evaluate}.
+ */
+public final class PartialEvaluation {
+    private PartialEvaluation() {
+    }
+
+    /**
+     * What N generated images give.
+     *
+     * @param features [N][dim] their features
+     * @param values encoder_loss, latent_mse, psnr_generated, ssim_generated (empty without an encoder)
+     */
+    public record Generated(float[][] features, Map<String, Object> values) {
+    }
+
+    /**
+     * What a part of the real images gives, image by image.
+     *
+     * @param features [n][dim]
+     * @param codes [n][d] encoder codes ([0][d] without an encoder)
+     * @param psnr per image, dB, of the reconstruction against the image as the run sees it
+     * @param ssim per image
+     */
+    public record Real(float[][] features, float[][] codes, double[] psnr, double[] ssim) {
+    }
+
+    /**
+     * The real set's totals over every part.
+     *
+     * @param count N
+     * @param moments the merged feature moments
+     * @param kernelOffDiagonal Σ_{i≠j} k(x_i, x_j) over all real features ({@link KernelSums})
+     * @param kernelCross Σ_{i,j} k(x_i, y_j), real against generated
+     * @param psnrSum Σ PSNR over the images
+     * @param ssimSum Σ SSIM over the images
+     * @param codes [N][d] in data order (for the probes), or empty
+     * @param labels [N] class indices in data order (-1: none), or null
+     * @param classes the class names, or empty
+     * @param data a description of the data for the JSON
+     */
+    public record RealTotals(long count, FeatureMoments moments, double kernelOffDiagonal, double kernelCross,
+                             double psnrSum, double ssimSum, float[][] codes, int[] labels, List<String> classes,
+                             String data) {
+    }
+
+    /**
+     * @param run the run
+     * @param count N, the real set's size
+     * @param seed {@code evaluate --seed} (default 1000003)
+     * @return the generated side
+     */
+    public static Generated generated(GanRun run, int count, long seed) {
+        Guard.require(count >= 2, "count " + count + ": need at least 2 images");
+        return run.withRun(t -> {
+            boolean encoder = hasEncoder(t);
+            try (RandomConvFeatures f = new RandomConvFeatures(t.manager())) {
+                Evaluation.GeneratedSide g = Evaluation.generatedSide(t.method(), t.manager(), count, seed, f, encoder);
+                return new Generated(Codes.rows(g.features(), f.dim()), g.encoderValues());
+            }
+        });
+    }
+
+    /**
+     * @param run the run
+     * @param images a part of the real set, any size (fitted as {@code evaluate} fits them)
+     * @return the part's measures
+     */
+    public static Real real(GanRun run, List<BufferedImage> images) {
+        List<byte[]> pixels = Inputs.fromImages(images, run.channels(), run.resolution());
+        return run.withRun(t -> {
+            try (RandomConvFeatures f = new RandomConvFeatures(t.manager())) {
+                Evaluation.RealPart r = Evaluation.realPart(t.method(), t.manager(), pixels, f, hasEncoder(t));
+                float[][] codes = r.codes().length == 0 ? new float[0][run.latentDim()] : Codes.rows(r.codes(), run.latentDim());
+                return new Real(Codes.rows(r.features(), f.dim()), codes, r.psnr(), r.ssim());
+            }
+        });
+    }
+
+    /**
+     * @param run the run
+     * @param generated from {@link #generated}
+     * @param real the real parts' totals
+     * @return the same record {@link GanRun#evaluate} returns, its JSON headed as {@code evaluate}'s
+     */
+    public static ganinv.api.Evaluation finish(GanRun run, Generated generated, RealTotals real) {
+        int dim = generated.features().length == 0 ? 1 : generated.features()[0].length;
+        double fid = FeatureMoments.fid(real.moments(), FeatureMoments.of(generated.features(), dim));
+        double kid = KernelSums.kid(real.kernelOffDiagonal(), real.count(), KernelSums.offDiagonal(generated.features()),
+                generated.features().length, real.kernelCross());
+        return run.withRun(t -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("run", t.dir().root().toString());
+            json.put("method", t.method().name());
+            json.put("step", t.step());
+            json.put("generator", t.method().sampler().name());
+            json.put("data", real.data());
+            float[] codes = real.codes().length == 0 ? new float[0] : Codes.flatten(real.codes(), run.latentDim(), "codes");
+            json.putAll(Evaluation.combine(t.method(), t.manager(), real.count(), RandomConvFeatures.NAME, fid, kid,
+                    new Evaluation.GeneratedSide(new float[0], generated.values()), real.psnrSum() / real.count(),
+                    real.ssimSum() / real.count(), codes, real.labels(), real.classes().size()));
+            return ganinv.api.Evaluation.of(json);
+        });
+    }
+
+    private static boolean hasEncoder(TrainedRun t) {
+        try {
+            t.requireEncoder();
+            return true;
+        } catch (UserError e) {
+            return false;
+        }
+    }
+}

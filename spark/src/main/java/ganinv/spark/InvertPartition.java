@@ -29,10 +29,12 @@ final class InvertPartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final InvertSpec spec;
+    private final org.apache.spark.broadcast.Broadcast<byte[]> bundle;
     private final CollectionAccumulator<String> loads;
 
-    InvertPartition(InvertSpec spec, CollectionAccumulator<String> loads) {
+    InvertPartition(InvertSpec spec, org.apache.spark.broadcast.Broadcast<byte[]> bundle, CollectionAccumulator<String> loads) {
         this.spec = spec;
+        this.bundle = bundle;
         this.loads = loads;
     }
 
@@ -51,7 +53,7 @@ final class InvertPartition implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        RunOnExecutor.Loaded loaded = RunOnExecutor.get(spec.bundle());
+        RunOnExecutor.Loaded loaded = RunOnExecutor.get(spec.bundle(), bundle);
         if (loaded.loadedNow()) {
             loads.add(org.apache.spark.SparkEnv.get().executorId() + "\t" + loaded.seconds());
         }

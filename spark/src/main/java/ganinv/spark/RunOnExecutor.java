@@ -1,7 +1,6 @@
 package ganinv.spark;
 
 import ganinv.api.GanRun;
-import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 
 import java.nio.file.Files;
@@ -10,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The run each executor JVM inverts with: opened once per JVM and bundle (not per task or row) and
- * shared by the JVM's tasks, which {@link GanRun} allows. The bundle travels with the job
- * ({@code SparkContext.addFile}), so executors need no shared filesystem.
+ * shared by the JVM's tasks, which {@link GanRun} allows. The run travels with the job as a
+ * broadcast zip, so executors need no shared filesystem.
  */
 final class RunOnExecutor {
     /** A loaded run and how long its loading took on this JVM. */
@@ -24,10 +23,11 @@ final class RunOnExecutor {
     }
 
     /**
-     * @param bundle the name the run's folder was shipped under
+     * @param bundle the run's name (its folder and step)
+     * @param zip the run's essentials, zipped
      * @return the open run; {@code loadedNow} is true for the one call that loaded it
      */
-    static Loaded get(String bundle) {
+    static Loaded get(String bundle, org.apache.spark.broadcast.Broadcast<byte[]> zip) {
         GanRun open = RUNS.get(bundle);
         if (open != null) {
             return new Loaded(open, 0, false);
@@ -39,16 +39,38 @@ final class RunOnExecutor {
             }
             configureEngine();
             long t0 = System.nanoTime();
-            GanRun run = GanRun.open(locate(bundle));
+            GanRun run;
+            try {
+                run = GanRun.open(unpack(bundle, zip.value()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot unpack the run on this executor", e);
+            }
             RUNS.put(bundle, run);
             return new Loaded(run, (System.nanoTime() - t0) / 1e9, true);
         }
     }
 
-    /** The shipped copy on an executor; the driver's own folder when the job runs where it was added. */
-    private static Path locate(String bundle) {
-        Path shipped = Path.of(SparkFiles.get(bundle));
-        return Files.isDirectory(shipped) ? shipped : Path.of(SparkFiles.getRootDirectory(), bundle);
+    /** Unpacks the shipped zip into a folder of this JVM's own, removed when the JVM exits. */
+    private static Path unpack(String bundle, byte[] zip) throws java.io.IOException {
+        Path root = Files.createTempDirectory(bundle + "-");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Path to = root.resolve(e.getName()).normalize();
+                if (!to.startsWith(root)) {
+                    throw new java.io.IOException("zip entry outside its folder: " + e.getName());
+                }
+                Files.createDirectories(to.getParent());
+                Files.copy(in, to);
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var walk = Files.walk(root)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // a temporary folder; the OS cleans it
+            }
+        }));
+        return root;
     }
 
     /**

@@ -40,7 +40,7 @@ public final class SparkEvaluate {
 
     public static Evaluation run(SparkSession spark, Path run, String images, long seed, int partitions) throws Exception {
         String bundle = SparkInvert.bundleName(run);
-        SparkInvert.ship(spark, run, bundle);
+        Broadcast<byte[]> zip = SparkInvert.ship(spark, run);
         LongAccumulator unreadable = spark.sparkContext().longAccumulator("ganinv unreadable images");
         JavaRDD<org.apache.spark.sql.Row> files = SparkInvert.images(spark, images).select("path", "content")
                 .sort("path").javaRDD();
@@ -62,7 +62,7 @@ public final class SparkEvaluate {
             if (decoded.isEmpty()) {
                 return List.<Block>of().iterator();
             }
-            PartialEvaluation.Real r = PartialEvaluation.real(RunOnExecutor.get(bundle).run(), decoded);
+            PartialEvaluation.Real r = PartialEvaluation.real(RunOnExecutor.get(bundle, zip).run(), decoded);
             double psnr = 0;
             double ssim = 0;
             for (int i = 0; i < paths.size(); i++) {

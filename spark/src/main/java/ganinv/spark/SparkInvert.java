@@ -1,6 +1,7 @@
 package ganinv.spark;
 
 import ganinv.api.GanRun;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -63,14 +64,14 @@ public final class SparkInvert {
     static Summary run(SparkSession spark, Options o,
                        java.util.function.UnaryOperator<org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>> wrap)
             throws Exception {
-        ship(spark, o.run(), o.spec().bundle());
+        Broadcast<byte[]> bundle = ship(spark, o.run());
         CollectionAccumulator<String> loads = spark.sparkContext().collectionAccumulator("ganinv model loads");
         Dataset<Row> files = images(spark, o.images());
         if (o.partitions() > 0) {
             files = files.repartition(o.partitions(), col("path"));
         }
         Dataset<Row> result = files.select("path", "content").sortWithinPartitions("path")
-                .mapPartitions(wrap.apply(new InvertPartition(o.spec(), loads)), Encoders.row(InvertPartition.schema(o.spec().score(),
+                .mapPartitions(wrap.apply(new InvertPartition(o.spec(), bundle, loads)), Encoders.row(InvertPartition.schema(o.spec().score(),
                         o.spec().reconstructions())));
         result = result.union(emptyFileRows(spark, o));
         long t0 = System.nanoTime();
@@ -96,7 +97,7 @@ public final class SparkInvert {
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(o.images());
         org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         List<Row> rows = new ArrayList<>();
-        InvertPartition errors = new InvertPartition(o.spec(), null);
+        InvertPartition errors = new InvertPartition(o.spec(), null, null);
         for (var it = fs.listFiles(root, true); it.hasNext(); ) {
             org.apache.hadoop.fs.LocatedFileStatus f = it.next();
             if (f.getLen() == 0 && IMAGE_NAME.matcher(f.getPath().getName()).matches()) {
@@ -120,23 +121,30 @@ public final class SparkInvert {
     }
 
     /**
-     * Adds the run's essentials (config + the checkpoint in use) to the job's files under
-     * {@code name}, once per SparkContext; executors fetch them when their first task starts.
-     * The staged copy lives until the driver exits, for executors that join later.
+     * The run's essentials (config + the checkpoint in use) as a zip in a broadcast variable:
+     * Spark's block manager hands it to each executor once, in every cluster mode, with no shared
+     * filesystem (files added with addFile/addArchive are not fetched by tasks that run under a
+     * SparkSession's own artifact state, measured on Spark 4.0's local-cluster).
      */
-    static synchronized void ship(SparkSession spark, Path run, String name) throws Exception {
-        for (String registered : scala.jdk.javaapi.CollectionConverters.asJava(spark.sparkContext().listFiles())) {
-            if (registered.endsWith("/" + name)) {
-                return;
-            }
-        }
+    static Broadcast<byte[]> ship(SparkSession spark, Path run) throws Exception {
         Path staging = Files.createTempDirectory("ganinv-ship-");
-        Path bundle = staging.resolve(name);
-        try (GanRun open = GanRun.open(run)) {
-            open.copyEssentials(bundle);
+        try {
+            Path bundle = staging.resolve("run");
+            try (GanRun open = GanRun.open(run)) {
+                open.copyEssentials(bundle);
+            }
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes); var files = Files.walk(bundle)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(bundle.relativize(f).toString().replace('\\', '/')));
+                    Files.copy(f, out);
+                    out.closeEntry();
+                }
+            }
+            return new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext()).broadcast(bytes.toByteArray());
+        } finally {
+            deleteTree(staging);
         }
-        spark.sparkContext().addFile(bundle.toString(), true);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(staging)));
     }
 
     /** A bundle name unique to the run's folder and step, so executors never mix two runs. */

@@ -56,6 +56,8 @@ public final class SparkMain implements Runnable {
 
     /** The session spark-submit configured, or a local one for {@code --master}. */
     static SparkSession session(String master, String app) {
+        // The driver opens the run too (to ship it): its engine must never reach for the network either.
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         SparkSession.Builder b = SparkSession.builder().appName(app);
         if (master != null) {
             b = b.master(master);

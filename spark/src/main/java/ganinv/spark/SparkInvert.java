@@ -98,14 +98,20 @@ public final class SparkInvert {
         org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         List<Row> rows = new ArrayList<>();
         InvertPartition errors = new InvertPartition(o.spec(), null, null);
-        for (var it = fs.listFiles(root, true); it.hasNext(); ) {
-            org.apache.hadoop.fs.LocatedFileStatus f = it.next();
-            if (f.getLen() == 0 && IMAGE_NAME.matcher(f.getPath().getName()).matches()) {
-                String path = f.getPath().toString();
-                try {
-                    ganinv.api.ImageFiles.decode(new byte[0], path);
-                } catch (ganinv.api.BadInputException e) {
-                    rows.add(errors.errorRow(path, e.getMessage()));
+        java.util.ArrayDeque<org.apache.hadoop.fs.Path> folders = new java.util.ArrayDeque<>(List.of(root));
+        while (!folders.isEmpty()) {
+            // listStatus, not listFiles: a LocatedFileStatus reads each local file's permissions
+            // through a forked shell command (28.7 s for 10,000 files here; this walk: see README).
+            for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(folders.pop())) {
+                if (f.isDirectory()) {
+                    folders.push(f.getPath());
+                } else if (f.getLen() == 0 && IMAGE_NAME.matcher(f.getPath().getName()).matches()) {
+                    String path = f.getPath().toString();
+                    try {
+                        ganinv.api.ImageFiles.decode(new byte[0], path);
+                    } catch (ganinv.api.BadInputException e) {
+                        rows.add(errors.errorRow(path, e.getMessage()));
+                    }
                 }
             }
         }

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
         subcommands = {DemoCommand.class, TrainCommand.class, FitEncoderCommand.class, SampleCommand.class, InvertCommand.class,
                 TraverseCommand.class, InterpolateCommand.class, DirectionCommand.class, EditCommand.class,
                 EvaluateCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class,
-                MetricsCommand.class, CommandLine.HelpCommand.class},
+                MetricsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  ./ganinv demo", "Every command has --help with an example."})
 public final class Main implements Runnable {
     /** Exit code for every mistake in the user's input: a bad flag, file or folder. */

@@ -1,0 +1,29 @@
+package ganinv.serve;
+
+import ganinv.UserError;
+
+import java.nio.file.Path;
+
+/**
+ * How {@code ganinv serve} runs.
+ *
+ * @param directions a folder of .npy directions (from {@code ganinv direction}), or null
+ * @param maxUpload the largest upload accepted, in bytes
+ * @param sliders how many of the most important latent elements get a slider
+ * @param refineSteps Adam steps of a hybrid refinement
+ * @param renderers model calls (encoder passes, renders) allowed at once; more wait their turn
+ */
+public record ServeOptions(Path run, String host, int port, Path directions, long maxUpload, int sliders, int refineSteps,
+                           int renderers) {
+    public ServeOptions {
+        if (port < 0 || port > 65535) {
+            throw new UserError("--port " + port + ": must be 0..65535 (0: any free port)");
+        }
+        if (maxUpload < 1024) {
+            throw new UserError("--max-upload " + maxUpload + ": must be at least 1024 bytes");
+        }
+        if (sliders < 1 || refineSteps < 1 || renderers < 1) {
+            throw new UserError("--sliders, --refine-steps and --renderers must be at least 1");
+        }
+    }
+}

@@ -142,6 +142,7 @@ async function refine() {
       events.close();
       const s = JSON.parse(m.data);
       $('cancel').disabled = true; $('refine').disabled = false;
+      $('refine-progress').max = s.total; $('refine-progress').value = s.done;
       if (s.state === 'done') {
         show($('recon'), s.image);
         $('scores').textContent = `hybrid (${s.steps} steps): PSNR ${s.psnr.toFixed(2)} dB, SSIM ${s.ssim.toFixed(3)}`;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ganinv bench}: throughput benchmarks (train step, inversion); speed is measured here, never in tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Throughput benchmarks on random weights and data. Each prints a last line 'images/s: N'. Compare with PyTorch side by side: scripts/bench-vs-pytorch.sh.",
-        subcommands = {BenchTrainCommand.class, BenchInvertCommand.class},
+        subcommands = {BenchTrainCommand.class, BenchInvertCommand.class, BenchServeCommand.class},
         footer = {"", "Examples:", "  ./ganinv bench train --batch 64", "  ./ganinv bench invert --mode optimize"})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

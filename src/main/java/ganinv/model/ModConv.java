@@ -91,7 +91,9 @@ public final class ModConv extends AbstractBlock {
             NDArray sigmaInv = Scalar.pow(s.square().matMul(energy.transpose()).add(1e-8f), -0.5);  // [N, out]
             y = y.mul(sigmaInv.reshape(n, filters, 1, 1));
         }
-        y = y.add(ps.getValue(bias, x.getDevice(), training).reshape(1, filters, 1, 1));
+        NDArray b = ps.getValue(bias, x.getDevice(), training).reshape(1, filters, 1, 1);    // [1, out, 1, 1]
+        b.attach(x.getManager());    // else each call's view would pile up in the parameter's manager (found by bench serve)
+        y = y.add(b);
         return new NDList(demodulate ? Scalar.mul(Activation.leakyRelu(y, 0.2f), GAIN) : y);
     }
 }

@@ -227,6 +227,22 @@ class GanRunTest {
     }
 
     @Test
+    void stylegan2RendersAndInvertsWithoutLeavingArraysBehind() {
+        Path style = tmp.resolve("style-run");
+        Training.builder(style).method("dlsgan").arch("stylegan2").resolution(16).latentDim(8).batch(4).steps(2)
+                .gEma(100).run();
+        try (GanRun g = GanRun.open(style)) {
+            float[][] z = g.sampleCodes(3, 7);
+            g.invert(g.render(z), InvertSettings.encoder());
+            int arrays = g.engineArrays();
+            for (int i = 0; i < 5; i++) {
+                g.invert(g.render(z), InvertSettings.encoder());
+            }
+            assertThat(g.engineArrays()).as("arrays left in the run's scope by 5 renders and inversions").isEqualTo(arrays);
+        }
+    }
+
+    @Test
     void editsKeepTheCodesShape() {
         try (GanRun g = GanRun.open(run)) {
             assertThat(g.method()).isEqualTo("dlsgan");

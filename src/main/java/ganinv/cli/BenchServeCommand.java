@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Start 'ganinv serve' on a free loopback port and let N clients post renders of random codes back",
                 "to back for the given time, in rounds: errors, p50/p95 latency, renders/s and the process's RSS after each",
-                "round (a leak shows as a rising RSS)."},
+                "round (a leak shows as a rising RSS; the Java heap's committed size is printed beside it, since the heap",
+                "growing toward -Xmx also raises RSS)."},
         footer = {"", "Example:", "  ./ganinv bench serve --run demo-run --clients 16 --seconds 30 --rounds 3"})
 public final class BenchServeCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients. Default: ${DEFAULT-VALUE}.")
@@ -42,9 +43,10 @@ public final class BenchServeCommand extends RunCommand implements Callable<Inte
             for (int r = 1; r <= rounds; r++) {
                 LoadTest.Result res = LoadTest.run(base, d, clients, seconds);
                 System.out.printf(Locale.ROOT, "round %d: %d clients x %.0f s: %d renders, %d errors, %.1f renders/s, "
-                                + "latency p50 %.1f ms, p95 %.1f ms, max %.1f ms; RSS %.0f MiB, %d engine arrays%n",
+                                + "latency p50 %.1f ms, p95 %.1f ms, max %.1f ms; RSS %.0f MiB (Java heap committed %.0f MiB), %d engine arrays%n",
                         r, clients, seconds, res.latenciesMs().length, res.errors(), res.rendersPerSecond(), res.percentile(50),
-                        res.percentile(95), res.percentile(100), ProcessMemory.residentMiB(), server.engineArrays());
+                        res.percentile(95), res.percentile(100), ProcessMemory.residentMiB(),
+                        Runtime.getRuntime().totalMemory() / 1048576.0, server.engineArrays());
             }
         }
         return 0;

@@ -353,12 +353,7 @@ public final class GanRun implements AutoCloseable {
     private <T> T read(Supplier<T> body) {
         lock.readLock().lock();
         try {
-            ensureOpen();
-            return Guard.call(() -> {
-                try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {
-                    return body.get();
-                }
-            });
+            return guarded(body);
         } finally {
             lock.readLock().unlock();
         }
@@ -369,16 +364,21 @@ public final class GanRun implements AutoCloseable {
         GRADIENTS.lock();
         lock.writeLock().lock();
         try {
-            ensureOpen();
-            return Guard.call(() -> {
-                try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {
-                    return body.get();
-                }
-            });
+            return guarded(body);
         } finally {
             lock.writeLock().unlock();
             GRADIENTS.unlock();
         }
+    }
+
+    /** The body on an open run, with no autograd graph on this thread, its exceptions translated. */
+    private <T> T guarded(Supplier<T> body) {
+        ensureOpen();
+        return Guard.call(() -> {
+            try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {
+                return body.get();
+            }
+        });
     }
 
     private void ensureOpen() {

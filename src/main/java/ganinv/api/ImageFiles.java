@@ -10,6 +10,15 @@ public final class ImageFiles {
     }
 
     /**
+     * @param image any image
+     * @return the image as the bytes of a PNG file
+     */
+    public static byte[] encodePng(BufferedImage image) {
+        Guard.require(image != null, "image: null");
+        return Guard.call(() -> ImageCodec.pngBytes(image));
+    }
+
+    /**
      * Decodes a PNG or JPEG file's bytes exactly as {@code ganinv invert --images} decodes the file
      * (the same readers, the same refusal of empty files and of headers that claim more than 2²⁸
      * pixels).

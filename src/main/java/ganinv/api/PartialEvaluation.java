@@ -1,9 +1,7 @@
 package ganinv.api;
 
-import ganinv.UserError;
 import ganinv.metrics.Evaluation;
 import ganinv.metrics.RandomConvFeatures;
-import ganinv.train.TrainedRun;
 
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
@@ -68,7 +66,7 @@ public final class PartialEvaluation {
     public static Generated generated(GanRun run, int count, long seed) {
         Guard.require(count >= 2, "count " + count + ": need at least 2 images");
         return run.withRun(t -> {
-            boolean encoder = hasEncoder(t);
+            boolean encoder = ganinv.metrics.Measure.canInvert(t);
             try (RandomConvFeatures f = new RandomConvFeatures(t.manager())) {
                 Evaluation.GeneratedSide g = Evaluation.generatedSide(t.method(), t.manager(), count, seed, f, encoder);
                 return new Generated(Codes.rows(g.features(), f.dim()), g.encoderValues());
@@ -85,7 +83,7 @@ public final class PartialEvaluation {
         List<byte[]> pixels = Inputs.fromImages(images, run.channels(), run.resolution());
         return run.withRun(t -> {
             try (RandomConvFeatures f = new RandomConvFeatures(t.manager())) {
-                Evaluation.RealPart r = Evaluation.realPart(t.method(), t.manager(), pixels, f, hasEncoder(t));
+                Evaluation.RealPart r = Evaluation.realPart(t.method(), t.manager(), pixels, f, ganinv.metrics.Measure.canInvert(t));
                 float[][] codes = r.codes().length == 0 ? new float[0][run.latentDim()] : Codes.rows(r.codes(), run.latentDim());
                 return new Real(Codes.rows(r.features(), f.dim()), codes, r.psnr(), r.ssim());
             }
@@ -116,14 +114,5 @@ public final class PartialEvaluation {
                     real.ssimSum() / real.count(), codes, real.labels(), real.classes().size()));
             return ganinv.api.Evaluation.of(json);
         });
-    }
-
-    private static boolean hasEncoder(TrainedRun t) {
-        try {
-            t.requireEncoder();
-            return true;
-        } catch (UserError e) {
-            return false;
-        }
     }
 }

@@ -179,6 +179,17 @@ public final class ImageCodec {
         return gray;
     }
 
+    /** The image as PNG file bytes. */
+    public static byte[] pngBytes(BufferedImage image) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     /** 8-bit [C, H, W] (C = 1 or 3) to an image that ImageIO can write. */
     public static BufferedImage toImage(byte[] pixels, int channels, int height, int width) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -60,7 +60,8 @@ public final class Measure {
         return new Result(real, hasEncoder, values);
     }
 
-    private static boolean canInvert(TrainedRun trained) {
+    /** Whether the run can invert: its own encoder, or for a gan run a fitted one that matches its generator. */
+    public static boolean canInvert(TrainedRun trained) {
         try {
             trained.requireEncoder();
             return true;

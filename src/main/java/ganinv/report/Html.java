@@ -1,10 +1,7 @@
 package ganinv.report;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -35,13 +32,7 @@ public final class Html {
     }
 
     public static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return ganinv.data.ImageCodec.pngBytes(image);
     }
 
     /** A table with one row per map; the columns are the first row's keys. Numbers get 4 significant digits. */

@@ -3,11 +3,7 @@ package ganinv.serve;
 import ganinv.api.BadInputException;
 import ganinv.api.ImageFiles;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
 
@@ -40,13 +36,7 @@ final class Images {
     }
 
     static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return ImageFiles.encodePng(image);
     }
 
     /** A data: URL the page can put in an img's src. */

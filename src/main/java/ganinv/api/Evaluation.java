@@ -20,16 +20,27 @@ import java.util.Map;
  * @param latentEntropy the latent scale's entropy (DLSGAN), nats
  * @param probeAccuracy linear-probe accuracy on the real images' codes, 0..1
  * @param probeChance the accuracy of always answering the most frequent class
+ * @param classesCovered with a classifier: classes given at least 1% of the generated samples; −1 without one
+ * @param classKl with a classifier: KL(generated class histogram ‖ real class histogram), nats
+ * @param classKeptEncoder with a classifier: share of real images whose encoder reconstruction keeps their class
+ * @param classKeptHybrid with a classifier and a hybrid count: the same for hybrid reconstructions
+ * @param classifierAccuracy with a classifier and labels: its accuracy on the scored real images
+ * @param psnrHybrid with a hybrid count: mean PSNR (dB) of hybrid reconstructions of real images
  * @param json every key and value of the command's JSON, in its order (unmodifiable)
  */
 public record Evaluation(int count, String features, double fid, double kid, double encoderLoss, double latentMse,
                          double psnrGenerated, double ssimGenerated, double psnrReal, double ssimReal,
-                         double latentEntropy, double probeAccuracy, double probeChance, Map<String, Object> json) {
+                         double latentEntropy, double probeAccuracy, double probeChance, int classesCovered,
+                         double classKl, double classKeptEncoder, double classKeptHybrid, double classifierAccuracy,
+                         double psnrHybrid, Map<String, Object> json) {
     static Evaluation of(Map<String, Object> v) {
         return new Evaluation(((Number) v.get("count")).intValue(), String.valueOf(v.get("features")),
                 number(v, "fid"), number(v, "kid"), number(v, "encoder_loss"), number(v, "latent_mse"),
                 number(v, "psnr_generated"), number(v, "ssim_generated"), number(v, "psnr_real"), number(v, "ssim_real"),
                 number(v, "latent_entropy"), number(v, "probe_accuracy"), number(v, "probe_chance"),
+                v.get("classes_covered") instanceof Number c ? c.intValue() : -1, number(v, "class_kl"),
+                number(v, "class_kept_encoder"), number(v, "class_kept_hybrid"), number(v, "classifier_accuracy"),
+                number(v, "psnr_hybrid"),
                 java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(v)));
     }
 

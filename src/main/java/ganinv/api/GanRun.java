@@ -314,7 +314,25 @@ public final class GanRun implements AutoCloseable {
      */
     public Evaluation evaluate(String data, int count, long seed) {
         Guard.require(data != null, "data: null; pass 'shapes' or a path");
-        return exclusive(() -> Evaluation.of(Measure.run(trained, data, count, seed, null).values()));
+        return evaluate(data, count, seed, null, 0);
+    }
+
+    /**
+     * Measures the run as {@code ganinv evaluate --data data --count count --seed seed --classifier
+     * classifier --hybrid hybridCount} does.
+     *
+     * @param data "shapes", an image folder, an MNIST IDX file or a CIFAR-10 binary folder
+     * @param count N, real and generated images each, at least 10
+     * @param seed seed of the data drawn and the generated latents (the command's default: 1000003)
+     * @param classifier a file made by {@code ganinv train-classifier}, or null for the fallback features
+     *     without the class figures
+     * @param hybridCount how many of the real images to invert by hybrid as well (0: none)
+     * @return the measurements
+     */
+    public Evaluation evaluate(String data, int count, long seed, java.nio.file.Path classifier, int hybridCount) {
+        Guard.require(data != null, "data: null; pass 'shapes' or a path");
+        return exclusive(() -> Evaluation.of(Measure.run(trained, data,
+                new Measure.Options(count, seed, null, classifier, hybridCount)).values()));
     }
 
     /**

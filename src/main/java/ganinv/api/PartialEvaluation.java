@@ -110,8 +110,8 @@ public final class PartialEvaluation {
             json.put("data", real.data());
             float[] codes = real.codes().length == 0 ? new float[0] : Codes.flatten(real.codes(), run.latentDim(), "codes");
             json.putAll(Evaluation.combine(t.method(), t.manager(), real.count(), RandomConvFeatures.NAME, fid, kid,
-                    new Evaluation.GeneratedSide(new float[0], generated.values()), real.psnrSum() / real.count(),
-                    real.ssimSum() / real.count(), codes, real.labels(), real.classes().size()));
+                    new Evaluation.GeneratedSide(new float[0], generated.values(), new long[0]), real.psnrSum() / real.count(),
+                    real.ssimSum() / real.count(), codes, real.labels(), real.classes().size(), null));
             return ganinv.api.Evaluation.of(json);
         });
     }

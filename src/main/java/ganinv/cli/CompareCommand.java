@@ -75,6 +75,14 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--inception", description = "NVIDIA's TorchScript inception-2015-12-05.pt for real FID/KID. Default: the fallback features.")
     Path inception;
 
+    @Option(names = "--classifier", description = "A 'ganinv train-classifier' file: fid/kid over its features and the class"
+            + " figures (classes_covered, class_kl, class_kept_encoder). Default: none.")
+    Path classifier;
+
+    @Option(names = "--hybrid", defaultValue = "0", paramLabel = "N",
+            description = "Also invert the first N held-out images by hybrid (psnr_hybrid, class_kept_hybrid). Default: ${DEFAULT-VALUE}.")
+    int hybrid;
+
     @Override
     public Integer call() {
         List<String> chosen = methods == null ? List.copyOf(CONFIGURATIONS.keySet()) : methods;
@@ -176,11 +184,14 @@ public final class CompareCommand implements Callable<Integer> {
         row.put("configuration", rowName);
         if (Files.exists(file) && readJson(file).path("step").asLong() == steps && readJson(file).path("count").asInt() > 0
                 && (!name.equals("gan+fit-encoder") || readJson(file).has("encoder_loss"))
-                && (!readJson(file).has("probe_accuracy") || readJson(file).has("probe_1nn_accuracy"))) {
+                && (!readJson(file).has("probe_accuracy") || readJson(file).has("probe_1nn_accuracy"))
+                && readJson(file).path("classifier").asText("").equals(classifier == null ? "" : classifier.toString())
+                && readJson(file).path("hybrid_count").asInt(0) == hybrid) {
             row.putAll(JsonFiles.MAPPER.convertValue(readJson(file), Map.class));
         } else {
             try (TrainedRun trained = TrainedRun.load(run)) {
-                Map<String, Object> values = Measure.run(trained, data, evalCount, 1_000_003L, inception).values();
+                Map<String, Object> values = Measure.run(trained, data,
+                        new Measure.Options(evalCount, 1_000_003L, inception, classifier, hybrid)).values();
                 JsonFiles.write(file, values);
                 row.putAll(values);
             }

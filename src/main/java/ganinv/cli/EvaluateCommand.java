@@ -19,8 +19,12 @@ import java.util.concurrent.Callable;
                 "(dlsgan), and for labelled data probe_accuracy (a logistic-regression probe on encoder codes,",
                 "trained on even rows and scored on odd rows), probe_1nn_accuracy (the BiGAN paper's 1-nearest-",
                 "neighbour probe, cosine distance, even rows the reference), probe_chance (always answering the",
-                "most frequent scored class), probe_classes and the split's sizes. Writes one JSON object to --json."},
-        footer = {"", "Example:", "  ./ganinv evaluate --run runs/dls --data shapes --json runs/dls/evaluate.json --count 1000"})
+                "most frequent scored class), probe_classes and the split's sizes. With --classifier (made by",
+                "train-classifier): fid/kid over its features, classes_covered, class_kl, class_kept_encoder and",
+                "classifier_accuracy; with --hybrid N: psnr/ssim (and class kept) of hybrid inversion. Writes one JSON object to --json."},
+        footer = {"", "Examples:", "  ./ganinv evaluate --run runs/dls --data shapes --json runs/dls/evaluate.json --count 1000",
+                "  ./ganinv evaluate --run runs/fm --data /usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz \\",
+                "      --classifier fmnist.cls --hybrid 32 --json runs/fm/evaluate.json"})
 public final class EvaluateCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "The real images: shapes, a folder, IDX or CIFAR-10.")
     String data;
@@ -44,13 +48,13 @@ public final class EvaluateCommand extends RunCommand implements Callable<Intege
             if (generator != null) {
                 trained.method().sampleFrom(generator);
             }
-            Map<String, Object> result = Measure.run(trained, data, count, features.seed, features.inception).values();
+            Map<String, Object> result = Measure.run(trained, data, features.options(count)).values();
             JsonFiles.write(json, result);
             StringBuilder line = new StringBuilder();
             result.forEach((k, v) -> {
                 if (v instanceof Double x) {
                     line.append(String.format(Locale.ROOT, "  %s %.4g", k, x));
-                } else if (v instanceof Integer i && k.startsWith("probe_")) {
+                } else if (v instanceof Integer i && (k.startsWith("probe_") || k.startsWith("class"))) {
                     line.append("  ").append(k).append(' ').append(i);
                 }
             });

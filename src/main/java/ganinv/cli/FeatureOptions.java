@@ -12,4 +12,17 @@ final class FeatureOptions {
 
     @Option(names = "--inception", description = "NVIDIA's TorchScript inception-2015-12-05.pt for real FID/KID. Default: the fallback features.")
     Path inception;
+
+    @Option(names = "--classifier", description = "A 'ganinv train-classifier' file: fid/kid over its features, plus classes_covered,"
+            + " class_kl, class_kept_encoder and classifier_accuracy. Default: none (the fallback features).")
+    Path classifier;
+
+    @Option(names = "--hybrid", defaultValue = "0", paramLabel = "N",
+            description = "Also invert the first N real images by hybrid (invert --mode hybrid's defaults): psnr_hybrid,"
+                    + " ssim_hybrid and, with --classifier, class_kept_hybrid. Default: ${DEFAULT-VALUE}.")
+    int hybrid;
+
+    ganinv.metrics.Measure.Options options(int count) {
+        return new ganinv.metrics.Measure.Options(count, seed, inception, classifier, hybrid);
+    }
 }

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         description = "GAN inversion on the JVM: train an invertible GAN, invert images into latent codes, measure.",
         subcommands = {DemoCommand.class, TrainCommand.class, FitEncoderCommand.class, SampleCommand.class, InvertCommand.class,
                 TraverseCommand.class, InterpolateCommand.class, DirectionCommand.class, EditCommand.class,
-                EvaluateCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class,
+                EvaluateCommand.class, TrainClassifierCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class,
                 MetricsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  ./ganinv demo", "Every command has --help with an example."})
 public final class Main implements Runnable {

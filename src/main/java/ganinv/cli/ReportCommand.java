@@ -31,7 +31,7 @@ public final class ReportCommand extends RunCommand implements Callable<Integer>
     @Override
     public Integer call() {
         try (TrainedRun trained = TrainedRun.load(run)) {
-            Measure.Result measured = Measure.run(trained, data != null ? data : trained.config().data(), count, features.seed, features.inception);
+            Measure.Result measured = Measure.run(trained, data != null ? data : trained.config().data(), features.options(count));
             JsonFiles.write(run.resolve("evaluate.json"), measured.values());
             Path file = RunReport.write(trained, measured.hasEncoder(), measured.real(), measured.values());
             System.out.println("report: " + file.toAbsolutePath());

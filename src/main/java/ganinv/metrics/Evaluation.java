@@ -6,6 +6,9 @@ import ai.djl.ndarray.types.Shape;
 import ganinv.invert.Decode;
 import ganinv.invert.EncoderInverter;
 import ganinv.invert.Inversion;
+import ganinv.invert.InversionProgress;
+import ganinv.invert.OptimizationInverter;
+import ganinv.invert.OptimizeSettings;
 import ganinv.objective.GanMethod;
 import ganinv.objective.LatentScale;
 import ganinv.train.Rng;
@@ -41,8 +44,22 @@ public final class Evaluation {
         RealPart r = realPart(method, manager, real, features, hasEncoder);
         double fid = Fid.distance(FeatureStats.of(r.features(), features.dim()), FeatureStats.of(g.features(), features.dim()));
         double kid = Kid.distance(r.features(), g.features(), features.dim());
+        ClassPart part = features instanceof Classifier c
+                ? new ClassPart(c.config().classes().size(), g.classCounts(), r.classes(), r.reconstructedClasses(), labels)
+                : null;
         return combine(method, manager, n, features.name(), fid, kid, g, mean(r.psnr()), mean(r.ssim()), r.codes(),
-                labels, classes);
+                labels, classes, part);
+    }
+
+    /**
+     * The classifier's decisions that the class figures need, gathered from parts measured apart.
+     *
+     * @param generatedCounts how many generated samples fall into each class [classes]
+     * @param real decisions on the real images [N]
+     * @param reconstructed decisions on their encoder reconstructions [N], empty without an encoder
+     * @param labels the real images' labels [N] (−1 unlabelled), or null
+     */
+    public record ClassPart(int classes, long[] generatedCounts, int[] real, int[] reconstructed, int[] labels) {
     }
 
     /**
@@ -51,8 +68,9 @@ public final class Evaluation {
      *
      * @param features N × dim row-major
      * @param encoderValues empty without an encoder
+     * @param classCounts with a {@link Classifier} as the features: samples per class; otherwise empty
      */
-    public record GeneratedSide(float[] features, Map<String, Object> encoderValues) {
+    public record GeneratedSide(float[] features, Map<String, Object> encoderValues, long[] classCounts) {
     }
 
     public static GeneratedSide generatedSide(GanMethod method, NDManager manager, int n, long seed,
@@ -71,7 +89,12 @@ public final class Evaluation {
             out.put("psnr_generated", gen.meanPsnr());
             out.put("ssim_generated", gen.meanSsim());
         }
-        return new GeneratedSide(features.of(generated, c, r), out);
+        if (features instanceof Classifier classifier) {
+            Classifier.Scores scores = classifier.score(generated, c, r);
+            return new GeneratedSide(scores.features(), out,
+                    ClassMetrics.histogram(scores.classes(), classifier.config().classes().size()));
+        }
+        return new GeneratedSide(features.of(generated, c, r), out, new long[0]);
     }
 
     /**
@@ -81,17 +104,23 @@ public final class Evaluation {
      * @param codes count × d encoder codes, empty without an encoder
      * @param psnr per image, of G(E(x)) against x; empty without an encoder
      * @param ssim per image, likewise
+     * @param classes with a {@link Classifier} as the features: its decision per image; otherwise empty
+     * @param reconstructedClasses its decision per encoder reconstruction; empty without both
      */
-    public record RealPart(int count, float[] features, float[] codes, double[] psnr, double[] ssim) {
+    public record RealPart(int count, float[] features, float[] codes, double[] psnr, double[] ssim, int[] classes,
+                           int[] reconstructedClasses) {
     }
 
     public static RealPart realPart(GanMethod method, NDManager manager, List<byte[]> real, FeatureExtractor features,
                                     boolean hasEncoder) {
         int c = method.net().channels();
         int r = method.net().resolution();
-        float[] f = features.of(real, c, r);
+        Classifier classifier = features instanceof Classifier k ? k : null;
+        Classifier.Scores scores = classifier != null ? classifier.score(real, c, r) : null;
+        float[] f = scores != null ? scores.features() : features.of(real, c, r);
+        int[] decided = scores != null ? scores.classes() : new int[0];
         if (!hasEncoder) {
-            return new RealPart(real.size(), f, new float[0], new double[0], new double[0]);
+            return new RealPart(real.size(), f, new float[0], new double[0], new double[0], decided, new int[0]);
         }
         Inversion ofReal = new EncoderInverter(method, manager, 64).invert(real);
         double[] psnr = new double[real.size()];
@@ -102,7 +131,8 @@ public final class Evaluation {
             psnr[i] = score.psnr();
             ssim[i] = score.ssim();
         }
-        return new RealPart(real.size(), f, ofReal.codes(), psnr, ssim);
+        int[] rebuilt = classifier != null ? classifier.classify(ofReal.reconstructions(), c, r) : new int[0];
+        return new RealPart(real.size(), f, ofReal.codes(), psnr, ssim, decided, rebuilt);
     }
 
     /**
@@ -110,15 +140,19 @@ public final class Evaluation {
      *
      * @param codes N × d codes of the real images in data order (for the probes), empty without an encoder
      * @param labels their labels, or null
+     * @param classPart the classifier's decisions, or null when the features are not a classifier's
      */
     public static Map<String, Object> combine(GanMethod method, NDManager manager, long count, String featuresName,
                                               double fid, double kid, GeneratedSide g, double psnrReal, double ssimReal,
-                                              float[] codes, int[] labels, int classes) {
+                                              float[] codes, int[] labels, int classes, ClassPart classPart) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("count", (int) count);
         out.put("features", featuresName);
         out.put("fid", fid);
         out.put("kid", kid);
+        if (classPart != null) {
+            out.putAll(classFigures(classPart));
+        }
         if (g.encoderValues().isEmpty()) {
             return out;
         }
@@ -131,6 +165,53 @@ public final class Evaluation {
         }
         if (labels != null && classes > 1) {
             out.putAll(probes(codes, method.net().latentDim(), labels, classes));
+        }
+        return out;
+    }
+
+    /**
+     * classes_covered and class_kl of the generated samples (against the classifier's decisions on
+     * the real images, so that its own errors weigh on both sides alike), class_kept_encoder, and the
+     * classifier's accuracy on the labelled real images, which says how far to trust the rest.
+     */
+    public static Map<String, Object> classFigures(ClassPart p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (p.labels() != null) {
+            double accuracy = ClassMetrics.accuracy(p.real(), p.labels());
+            if (!Double.isNaN(accuracy)) {
+                out.put("classifier_accuracy", accuracy);
+            }
+        }
+        out.put("classes_covered", ClassMetrics.classesCovered(p.generatedCounts()));
+        out.put("class_kl", ClassMetrics.classKl(p.generatedCounts(), ClassMetrics.histogram(p.real(), p.classes())));
+        if (p.reconstructed().length > 0) {
+            out.put("class_kept_encoder", ClassMetrics.kept(p.real(), p.reconstructed()));
+        }
+        return out;
+    }
+
+    /** Hybrid inversion's settings inside evaluate: {@code invert --mode hybrid}'s defaults (200 Adam steps, lr 0.05, l2). */
+    public static final OptimizeSettings HYBRID = new OptimizeSettings(200, 0.05, "l2", 0, 1, 64, 0);
+
+    /**
+     * psnr_hybrid, ssim_hybrid and (with a classifier) class_kept_hybrid of hybrid inversion
+     * (encoder start, then {@link #HYBRID}) of the given real images.
+     *
+     * @param real 8-bit images [C, R, R]
+     * @param classifier or null
+     */
+    public static Map<String, Object> hybrid(GanMethod method, NDManager manager, List<byte[]> real, Classifier classifier) {
+        int c = method.net().channels();
+        int r = method.net().resolution();
+        Inversion inversion = new OptimizationInverter(method, manager, HYBRID, true).invert(real, InversionProgress.NONE);
+        ImagePairs pairs = pairs(real, inversion.reconstructions(), c, r);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("hybrid_count", real.size());
+        out.put("psnr_hybrid", pairs.meanPsnr());
+        out.put("ssim_hybrid", pairs.meanSsim());
+        if (classifier != null) {
+            out.put("class_kept_hybrid", ClassMetrics.kept(classifier.classify(real, c, r),
+                    classifier.classify(inversion.reconstructions(), c, r)));
         }
         return out;
     }

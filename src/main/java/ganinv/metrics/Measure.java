@@ -21,12 +21,45 @@ public final class Measure {
     private Measure() {
     }
 
+    /**
+     * What to measure with.
+     *
+     * @param count N real and N generated images (at least 10)
+     * @param seed of the real sample (shapes: their seed) and of the generated latents
+     * @param inception NVIDIA's TorchScript Inception (or any network with its interface), or null
+     * @param classifier a {@code train-classifier} file, or null: FID/KID over its features and the class figures
+     * @param hybridCount how many of the real images to invert by hybrid as well (0: none)
+     */
+    public record Options(int count, long seed, Path inception, Path classifier, int hybridCount) {
+        public Options {
+            if (count < 10) {
+                throw new UserError("--count " + count + ": must be at least 10 (statistics over fewer images mean little)");
+            }
+            if (inception != null && classifier != null) {
+                throw new UserError("--inception and --classifier: give one feature network for fid and kid, not both");
+            }
+            if (hybridCount < 0 || hybridCount > count) {
+                throw new UserError("--hybrid " + hybridCount + ": must be between 0 and --count (" + count + ")");
+            }
+        }
+
+        /** The fallback features, no classifier, no hybrid. */
+        public static Options of(int count, long seed, Path inception) {
+            return new Options(count, seed, inception, null, 0);
+        }
+    }
+
     /** @param inception NVIDIA's TorchScript Inception (or any network with its interface), or null for the fallback */
     public static Result run(TrainedRun trained, String data, int count, long seed, Path inception) {
-        if (count < 10) {
-            throw new UserError("--count " + count + ": must be at least 10 (statistics over fewer images mean little)");
-        }
+        return run(trained, data, Options.of(count, seed, inception));
+    }
+
+    public static Result run(TrainedRun trained, String data, Options options) {
+        int count = options.count();
+        long seed = options.seed();
         NetConfig net = trained.method().net();
+        // The classifier is read before the data, so that a wrong file fails at once.
+        Classifier classifier = options.classifier() != null ? Classifier.load(options.classifier(), trained.manager()) : null;
         Dataset set = DataSpec.parse(data).open(net.channels(), net.resolution(), seed, count, System.err);
         int n = (int) (set.size() < 0 ? count : Math.min(count, set.size()));
         List<byte[]> real = new ArrayList<>(n);
@@ -44,10 +77,20 @@ public final class Measure {
         values.put("step", trained.step());
         values.put("generator", trained.method().sampler().name());
         values.put("data", set.describe());
-        try (FeatureExtractor features = inception != null ? new InceptionFeatures(inception, trained.manager())
+        try (FeatureExtractor features = classifier != null ? classifier
+                : options.inception() != null ? new InceptionFeatures(options.inception(), trained.manager())
                 : new RandomConvFeatures(trained.manager())) {
+            if (classifier != null) {
+                values.put("classifier", options.classifier().toString());
+                values.put("classifier_trained_on", classifier.config().data());
+                values.put("classifier_held_out_accuracy", classifier.config().heldOutAccuracy());
+            }
             values.putAll(Evaluation.run(trained.method(), trained.manager(), real, labels, set.classNames().size(),
                     hasEncoder, seed, features));
+            if (hasEncoder && options.hybridCount() > 0) {
+                values.putAll(Evaluation.hybrid(trained.method(), trained.manager(), real.subList(0, Math.min(n,
+                        options.hybridCount())), classifier));
+            }
         }
         if (values.get("probe_classes") instanceof Integer seen && seen < set.classNames().size()) {
             System.err.println("warning: the probes saw " + seen + " of the " + set.classNames().size()

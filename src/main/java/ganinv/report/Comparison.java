@@ -16,8 +16,9 @@ import java.util.Set;
 /** comparison.json, comparison.md and comparison.html for a set of runs measured alike. */
 public final class Comparison {
     /** The columns of the table, in order; a run without a measure leaves its cell empty. */
-    public static final List<String> COLUMNS = List.of("fid", "kid", "encoder_loss", "latent_mse", "psnr_generated", "ssim_generated",
-            "psnr_real", "ssim_real", "latent_entropy", "probe_accuracy", "probe_1nn_accuracy", "probe_chance",
+    public static final List<String> COLUMNS = List.of("fid", "kid", "classes_covered", "class_kl",
+            "class_kept_encoder", "class_kept_hybrid", "encoder_loss", "latent_mse", "psnr_generated", "ssim_generated",
+            "psnr_real", "ssim_real", "psnr_hybrid", "latent_entropy", "probe_accuracy", "probe_1nn_accuracy", "probe_chance",
             "probe_classes", "probe_train_size", "probe_test_size", "seconds");
 
     private Comparison() {

@@ -77,7 +77,29 @@ public final class Checkpoint {
                 ganinv.Version.gitCommit(), scales);
         Files.createDirectories(dir);
         Path file = dir.resolve(String.format(NAME_FORMAT, step));
-        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        writeAtomically(file, header, method);
+        prune(dir, keep);
+        return file;
+    }
+
+    /**
+     * Saves the weights of {@code model} (and its optimizer state) as one file of the checkpoint
+     * format, for a model that is not a run (the yardstick's classifier): {@code config} is its header.
+     */
+    public static void saveFile(Path file, Object config, Trainable model, long step) throws IOException {
+        Map<String, Long> updates = new LinkedHashMap<>();
+        model.optimizers().forEach((name, adam) -> updates.put(name, adam.updates()));
+        Header header = new Header(JsonFiles.MAPPER.valueToTree(config), step, 0L, updates, ganinv.Version.version(),
+                ganinv.Version.gitCommit(), Map.of());
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        writeAtomically(file, header, model);
+    }
+
+    private static void writeAtomically(Path file, Header header, Trainable method) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             write(tmp, header, method);
         } catch (IOException e) {
@@ -85,8 +107,6 @@ public final class Checkpoint {
             throw e;
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        prune(dir, keep);
-        return file;
     }
 
     /** The whole format, then flush and fsync. */

@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  */
 public final class GanRun implements AutoCloseable {
     /** The engine allows one gradient recording at a time in a process. */
-    private static final ReentrantLock GRADIENTS = new ReentrantLock();
+    static final ReentrantLock GRADIENTS = new ReentrantLock();
 
     private final TrainedRun trained;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();

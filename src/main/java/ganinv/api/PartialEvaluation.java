@@ -1,9 +1,12 @@
 package ganinv.api;
 
+import ganinv.metrics.Classifier;
 import ganinv.metrics.Evaluation;
+import ganinv.metrics.FeatureExtractor;
 import ganinv.metrics.RandomConvFeatures;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +15,10 @@ import java.util.Map;
  * {@code evaluate} in parts, for real image sets measured apart (per Spark partition): the
  * generated side once, the real side per part (features, codes, reconstruction scores, image by
  * image), then {@link #finish} with the parts' totals. The same functions {@code evaluate} runs;
- * only the sums are taken in another order. Features are the fallback features of {@code evaluate}.
+ * only the sums are taken in another order. Features are the fallback features of {@code evaluate},
+ * or with a classifier file ({@code evaluate --classifier}) its features and class decisions.
+ *
+ * <p>Unstable: this class exists for ganinv's Spark jobs and may change with them.
  */
 public final class PartialEvaluation {
     private PartialEvaluation() {
@@ -23,8 +29,9 @@ public final class PartialEvaluation {
      *
      * @param features [N][dim] their features
      * @param values encoder_loss, latent_mse, psnr_generated, ssim_generated (empty without an encoder)
+     * @param classCounts with a classifier: generated samples per class; otherwise empty
      */
-    public record Generated(float[][] features, Map<String, Object> values) {
+    public record Generated(float[][] features, Map<String, Object> values, long[] classCounts) {
     }
 
     /**
@@ -34,8 +41,11 @@ public final class PartialEvaluation {
      * @param codes [n][d] encoder codes ([0][d] without an encoder)
      * @param psnr per image, dB, of the reconstruction against the image as the run sees it
      * @param ssim per image
+     * @param classes with a classifier: its decision per image; otherwise empty
+     * @param reconstructedClasses with a classifier and an encoder: its decision per reconstruction; otherwise empty
      */
-    public record Real(float[][] features, float[][] codes, double[] psnr, double[] ssim) {
+    public record Real(float[][] features, float[][] codes, double[] psnr, double[] ssim, int[] classes,
+                       int[] reconstructedClasses) {
     }
 
     /**
@@ -51,10 +61,12 @@ public final class PartialEvaluation {
      * @param labels [N] class indices in data order (-1: none), or null
      * @param classes the class names, or empty
      * @param data a description of the data for the JSON
+     * @param decided with a classifier: its decisions on the real images in data order; otherwise empty
+     * @param reconstructedDecided with a classifier and an encoder: on their reconstructions; otherwise empty
      */
     public record RealTotals(long count, FeatureMoments moments, double kernelOffDiagonal, double kernelCross,
                              double psnrSum, double ssimSum, float[][] codes, int[] labels, List<String> classes,
-                             String data) {
+                             String data, int[] decided, int[] reconstructedDecided) {
     }
 
     /**
@@ -64,14 +76,29 @@ public final class PartialEvaluation {
      * @return the generated side
      */
     public static Generated generated(GanRun run, int count, long seed) {
+        return generated(run, count, seed, null);
+    }
+
+    /**
+     * @param run the run
+     * @param count N, the real set's size
+     * @param seed {@code evaluate --seed} (default 1000003)
+     * @param classifier a {@code train-classifier} file, or null for the fallback features
+     * @return the generated side
+     */
+    public static Generated generated(GanRun run, int count, long seed, Path classifier) {
         Guard.require(count >= 2, "count " + count + ": need at least 2 images");
         return run.withRun(t -> {
             boolean encoder = ganinv.metrics.Measure.canInvert(t);
-            try (RandomConvFeatures f = new RandomConvFeatures(t.manager())) {
+            try (FeatureExtractor f = features(t, classifier)) {
                 Evaluation.GeneratedSide g = Evaluation.generatedSide(t.method(), t.manager(), count, seed, f, encoder);
-                return new Generated(Codes.rows(g.features(), f.dim()), g.encoderValues());
+                return new Generated(Codes.rows(g.features(), f.dim()), g.encoderValues(), g.classCounts());
             }
         });
+    }
+
+    private static FeatureExtractor features(ganinv.train.TrainedRun t, Path classifier) {
+        return classifier == null ? new RandomConvFeatures(t.manager()) : Classifier.load(classifier, t.manager());
     }
 
     /**
@@ -80,12 +107,23 @@ public final class PartialEvaluation {
      * @return the part's measures
      */
     public static Real real(GanRun run, List<BufferedImage> images) {
+        return real(run, images, null);
+    }
+
+    /**
+     * @param run the run
+     * @param images a part of the real set, any size (fitted as {@code evaluate} fits them)
+     * @param classifier a {@code train-classifier} file, or null for the fallback features
+     * @return the part's measures
+     */
+    public static Real real(GanRun run, List<BufferedImage> images, Path classifier) {
         List<byte[]> pixels = Inputs.fromImages(images, run.channels(), run.resolution());
         return run.withRun(t -> {
-            try (RandomConvFeatures f = new RandomConvFeatures(t.manager())) {
+            try (FeatureExtractor f = features(t, classifier)) {
                 Evaluation.RealPart r = Evaluation.realPart(t.method(), t.manager(), pixels, f, ganinv.metrics.Measure.canInvert(t));
                 float[][] codes = r.codes().length == 0 ? new float[0][run.latentDim()] : Codes.rows(r.codes(), run.latentDim());
-                return new Real(Codes.rows(r.features(), f.dim()), codes, r.psnr(), r.ssim());
+                return new Real(Codes.rows(r.features(), f.dim()), codes, r.psnr(), r.ssim(), r.classes(),
+                        r.reconstructedClasses());
             }
         });
     }
@@ -97,6 +135,17 @@ public final class PartialEvaluation {
      * @return the same record {@link GanRun#evaluate} returns, its JSON headed as {@code evaluate}'s
      */
     public static ganinv.api.Evaluation finish(GanRun run, Generated generated, RealTotals real) {
+        return finish(run, generated, real, null);
+    }
+
+    /**
+     * @param run the run
+     * @param generated from {@link #generated}
+     * @param real the real parts' totals
+     * @param classifier the classifier file the parts were measured with, or null
+     * @return the same record {@link GanRun#evaluate} returns, its JSON headed as {@code evaluate}'s
+     */
+    public static ganinv.api.Evaluation finish(GanRun run, Generated generated, RealTotals real, Path classifier) {
         int dim = generated.features().length == 0 ? 1 : generated.features()[0].length;
         double fid = FeatureMoments.fid(real.moments(), FeatureMoments.of(generated.features(), dim));
         double kid = KernelSums.kid(real.kernelOffDiagonal(), real.count(), KernelSums.offDiagonal(generated.features()),
@@ -108,10 +157,23 @@ public final class PartialEvaluation {
             json.put("step", t.step());
             json.put("generator", t.method().sampler().name());
             json.put("data", real.data());
+            Evaluation.ClassPart part = null;
+            String features = RandomConvFeatures.NAME;
+            if (classifier != null) {
+                try (Classifier c = Classifier.load(classifier, t.manager())) {
+                    json.put("classifier", classifier.toString());
+                    json.put("classifier_trained_on", c.config().data());
+                    json.put("classifier_held_out_accuracy", c.config().heldOutAccuracy());
+                    features = c.name();
+                    part = new Evaluation.ClassPart(c.config().classes().size(), generated.classCounts(), real.decided(),
+                            real.reconstructedDecided(), real.labels());
+                }
+            }
             float[] codes = real.codes().length == 0 ? new float[0] : Codes.flatten(real.codes(), run.latentDim(), "codes");
-            json.putAll(Evaluation.combine(t.method(), t.manager(), real.count(), RandomConvFeatures.NAME, fid, kid,
-                    new Evaluation.GeneratedSide(new float[0], generated.values(), new long[0]), real.psnrSum() / real.count(),
-                    real.ssimSum() / real.count(), codes, real.labels(), real.classes().size(), null));
+            json.putAll(Evaluation.combine(t.method(), t.manager(), real.count(), features, fid, kid,
+                    new Evaluation.GeneratedSide(new float[0], generated.values(), generated.classCounts()),
+                    real.psnrSum() / real.count(), real.ssimSum() / real.count(), codes, real.labels(),
+                    real.classes().size(), part));
             return ganinv.api.Evaluation.of(json);
         });
     }

@@ -1,11 +1,6 @@
 package ganinv.cli;
 
-import ai.djl.ndarray.NDManager;
-import ganinv.data.DataSpec;
-import ganinv.data.Dataset;
-import ganinv.metrics.ClassifierConfig;
-import ganinv.model.NoGrad;
-import ganinv.train.ClassifierTraining;
+import ganinv.api.YardstickClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,18 +47,11 @@ public final class TrainClassifierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataSpec spec = DataSpec.parse(data);
-        long n = count > 0 ? count : spec.kind() == DataSpec.Kind.SHAPES ? 20_000 : -1;
-        Dataset set = spec.open(channels, resolution, seed, n, System.err);
-        ClassifierConfig cfg = new ClassifierConfig(channels, resolution, set.classNames(), set.describe(), 0, 0,
-                Double.NaN, steps, batch, lr, seed);
-        try (NoGrad noGrad = new NoGrad(); NDManager manager = NDManager.newBaseManager()) {
-            ClassifierTraining.Result r = ClassifierTraining.run(cfg, set, out, manager, System.out);
-            System.out.printf(Locale.ROOT, "classifier: %d classes, trained on %d images in %.1f s; accuracy on %d held-out"
-                            + " images %.4f%n", r.config().classes().size(), r.config().trainImages(), r.seconds(),
-                    r.config().heldOutImages(), r.config().heldOutAccuracy());
-            System.out.println("written to " + out);
-        }
+        YardstickClassifier.Trained r = YardstickClassifier.train(data, out, channels, resolution, count, steps, batch, lr,
+                seed, System.out);
+        System.out.printf(Locale.ROOT, "classifier: %d classes, trained on %d images in %.1f s; accuracy on %d held-out"
+                + " images %.4f%n", r.classes().size(), r.trainImages(), r.seconds(), r.heldOutImages(), r.heldOutAccuracy());
+        System.out.println("written to " + out);
         return 0;
     }
 }

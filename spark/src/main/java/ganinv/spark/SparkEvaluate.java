@@ -34,13 +34,22 @@ public final class SparkEvaluate {
     }
 
     /** One partition's measured images, in path order. */
-    record Block(int index, List<String> paths, float[][] features, float[][] codes, double psnrSum, double ssimSum)
-            implements Serializable {
+    record Block(int index, List<String> paths, float[][] features, float[][] codes, double psnrSum, double ssimSum,
+                 int[] classes, int[] rebuiltClasses) implements Serializable {
     }
 
     public static Evaluation run(SparkSession spark, Path run, String images, long seed, int partitions) throws Exception {
+        return run(spark, run, images, seed, partitions, null);
+    }
+
+    /** @param classifier a {@code train-classifier} file on the driver, shipped to the executors; or null */
+    public static Evaluation run(SparkSession spark, Path run, String images, long seed, int partitions, Path classifier)
+            throws Exception {
         String bundle = SparkInvert.bundleName(run);
         Broadcast<byte[]> zip = SparkInvert.ship(spark, run);
+        // The classifier is small (~1.6 MB): its bytes travel as a broadcast and each executor JVM writes them once.
+        Broadcast<byte[]> classifierBytes = classifier == null ? null : new org.apache.spark.api.java.JavaSparkContext(
+                spark.sparkContext()).broadcast(readClassifier(classifier));
         LongAccumulator unreadable = spark.sparkContext().longAccumulator("ganinv unreadable images");
         JavaRDD<org.apache.spark.sql.Row> files = SparkInvert.images(spark, images).select("path", "content")
                 .sort("path").javaRDD();
@@ -62,21 +71,23 @@ public final class SparkEvaluate {
             if (decoded.isEmpty()) {
                 return List.<Block>of().iterator();
             }
-            PartialEvaluation.Real r = PartialEvaluation.real(RunOnExecutor.get(bundle, zip).run(), decoded);
+            Path local = classifierBytes == null ? null : ClassifierOnExecutor.file(classifierBytes.value());
+            PartialEvaluation.Real r = PartialEvaluation.real(RunOnExecutor.get(bundle, zip).run(), decoded, local);
             double psnr = 0;
             double ssim = 0;
             for (int i = 0; i < paths.size(); i++) {
                 psnr += r.psnr().length > 0 ? r.psnr()[i] : 0;
                 ssim += r.ssim().length > 0 ? r.ssim()[i] : 0;
             }
-            return List.of(new Block(index, paths, r.features(), r.codes(), psnr, ssim)).iterator();
+            return List.of(new Block(index, paths, r.features(), r.codes(), psnr, ssim, r.classes(),
+                    r.reconstructedClasses())).iterator();
         }, true).cache();
         try (GanRun driver = GanRun.open(run)) {
             long n = blocks.map(b -> (long) b.paths().size()).fold(0L, Long::sum);
             if (n < 10) {
                 throw new BadInputException(images + ": " + n + " readable images; evaluate needs at least 10", null);
             }
-            PartialEvaluation.Generated generated = PartialEvaluation.generated(driver, (int) n, seed);
+            PartialEvaluation.Generated generated = PartialEvaluation.generated(driver, (int) n, seed, classifier);
             Broadcast<float[][]> fake = new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext())
                     .broadcast(generated.features());
             int dim = generated.features()[0].length;
@@ -85,10 +96,10 @@ public final class SparkEvaluate {
             double offDiagonal = blocks.cartesian(blocks).filter(p -> p._1().index() <= p._2().index())
                     .map(SparkEvaluate::pairSum).fold(0.0, Double::sum);
             List<Block> local = new ArrayList<>(blocks.map(b -> new Block(b.index(), b.paths(), new float[0][], b.codes(),
-                    b.psnrSum(), b.ssimSum())).collect());
+                    b.psnrSum(), b.ssimSum(), b.classes(), b.rebuiltClasses())).collect());
             local.sort(Comparator.comparingInt(Block::index));
             return PartialEvaluation.finish(driver, generated, totals(local, n, moments,
-                    offDiagonal, cross, qualified(spark, images), unreadable.value()));
+                    offDiagonal, cross, qualified(spark, images), unreadable.value()), classifier);
         } finally {
             blocks.unpersist(false);
         }
@@ -104,11 +115,15 @@ public final class SparkEvaluate {
                                                        double cross, String root, long unreadable) {
         List<String> paths = new ArrayList<>();
         List<float[]> codes = new ArrayList<>();
+        java.util.stream.IntStream.Builder decided = java.util.stream.IntStream.builder();
+        java.util.stream.IntStream.Builder rebuilt = java.util.stream.IntStream.builder();
         double psnr = 0;
         double ssim = 0;
         for (Block b : blocks) {
             paths.addAll(b.paths());
             codes.addAll(List.of(b.codes()));
+            java.util.Arrays.stream(b.classes()).forEach(decided::add);
+            java.util.Arrays.stream(b.rebuiltClasses()).forEach(rebuilt::add);
             psnr += b.psnrSum();
             ssim += b.ssimSum();
         }
@@ -127,7 +142,15 @@ public final class SparkEvaluate {
         String data = "images under " + root + " (" + n + " images" + (classNames.isEmpty() ? "" : ", " + classNames.size()
                 + " classes") + (unreadable > 0 ? ", " + unreadable + " unreadable skipped" : "") + ")";
         return new PartialEvaluation.RealTotals(n, moments, offDiagonal, cross, psnr, ssim, codes.toArray(float[][]::new),
-                labels, classNames, data);
+                labels, classNames, data, decided.build().toArray(), rebuilt.build().toArray());
+    }
+
+    private static byte[] readClassifier(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new BadInputException("--classifier " + file + ": cannot read it (" + e.getMessage() + ")", e);
+        }
     }
 
     private static String qualified(SparkSession spark, String path) throws java.io.IOException {

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 /** {@code ganinv spark evaluate}: evaluate's JSON with the real side measured by executors. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure a run on every PNG/JPEG under --images (any Spark path) and as many generated images:",
-                "the JSON of 'ganinv evaluate' (fallback features), the real side computed and reduced by Spark.",
+                "the JSON of 'ganinv evaluate' (fallback features, or --classifier's), the real side computed and reduced by Spark.",
                 "Class subfolders give the probes' labels, as in 'evaluate'."},
         footer = {"", "Example:", "  ./ganinv spark evaluate --run runs/dls --images /data/photos --json eval.json"})
 public final class SparkEvaluateCommand implements Callable<Integer> {
@@ -32,6 +32,10 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "0", description = "Measure the images in this many blocks (0: as Spark lists them). Default: ${DEFAULT-VALUE}.")
     int partitions;
 
+    @Option(names = "--classifier", description = "A 'ganinv train-classifier' file: fid/kid over its features and the class"
+            + " figures, as 'evaluate --classifier'. Default: the fallback features.")
+    Path classifier;
+
     @Option(names = "--master", description = "Spark master, e.g. local[2] (default: spark-submit's, or local[*]).")
     String master;
 
@@ -39,7 +43,7 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SparkSession spark = SparkMain.session(master, "ganinv spark evaluate");
         try {
-            Evaluation e = SparkEvaluate.run(spark, run, images, seed, partitions);
+            Evaluation e = SparkEvaluate.run(spark, run, images, seed, partitions, classifier);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), e.json());
             System.out.printf(java.util.Locale.ROOT, "%d images: fid %.4g  kid %.4g  psnr_real %.4g  ssim_real %.4g%nwritten to %s%n",
                     e.count(), e.fid(), e.kid(), e.psnrReal(), e.ssimReal(), json);

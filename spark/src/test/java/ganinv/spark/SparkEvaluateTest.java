@@ -3,6 +3,7 @@ package ganinv.spark;
 import ganinv.api.Evaluation;
 import ganinv.api.GanRun;
 import ganinv.api.Training;
+import ganinv.api.YardstickClassifier;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,5 +82,31 @@ class SparkEvaluateTest {
                 spread.json().get("fid"), single.json().get("fid"));
         assertThat(spread.json().keySet()).containsExactlyElementsOf(single.json().keySet());
         assertThat((String) spread.json().get("data")).contains("30 images, 2 classes, 1 unreadable skipped");
+    }
+
+    @Test
+    void withAClassifierTheClassFiguresEqualEvaluatesToo() throws Exception {
+        Path cls = tmp.resolve("boxes-and-discs.cls");
+        YardstickClassifier.Trained trained = YardstickClassifier.train(images.toString(), cls, 3, 16, -1, 60, 5, null);
+        assertThat(trained.classes()).containsExactly("boxes", "discs");
+        Evaluation single;
+        try (GanRun g = GanRun.open(run)) {
+            single = g.evaluate(images.toString(), 1000, 1_000_003L, cls, 0);
+        }
+        Evaluation spread = SparkEvaluate.run(spark, run, images.toString(), 1_000_003L, 3, cls);
+        assertThat(single.json()).containsKeys("classes_covered", "class_kl", "class_kept_encoder", "classifier_accuracy");
+        assertThat(single.features()).isEqualTo("classifier-boxes-and-discs.cls");
+        assertThat(spread.json().keySet()).containsExactlyElementsOf(single.json().keySet());
+        for (Map.Entry<String, Object> e : single.json().entrySet()) {
+            if (e.getValue() instanceof Number want) {
+                double got = ((Number) spread.json().get(e.getKey())).doubleValue();
+                assertThat(got).as(e.getKey()).isCloseTo(want.doubleValue(),
+                        org.assertj.core.data.Offset.offset(1e-4 * Math.max(1e-3, Math.abs(want.doubleValue()))));
+            } else if (e.getKey().startsWith("classifier") || e.getKey().equals("features")) {
+                assertThat(spread.json().get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+            }
+        }
+        assertThat(spread.classesCovered()).isEqualTo(single.classesCovered()).isBetween(0, 2);
+        assertThat(spread.classKeptEncoder()).isEqualTo(single.classKeptEncoder());
     }
 }

@@ -29,14 +29,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "demo-run", description = "Run folder (replaced). Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--steps", defaultValue = "3000", description = "Training steps. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--steps", defaultValue = "2000", description = "Training steps. Default: ${DEFAULT-VALUE}.")
     int steps;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--arch", defaultValue = "stylegan2", description = "Network family: stylegan2 (sampled from G's EMA,"
-            + " half-life 5000 images) or dcgan-up (the demo before issue 15). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--arch", defaultValue = "dcgan-up", description = "Network family: dcgan-up (the default of every"
+            + " command: it inverts best at this budget, see docs/quality.md) or stylegan2; sampled from G's EMA (half-life"
+            + " 5000 images) either way. Default: ${DEFAULT-VALUE}.")
     String arch;
 
     @Override
@@ -46,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
         int code = Main.run("train", "--method", "dlsgan", "--data", "shapes", "--out", out.toString(),
                 "--steps", Integer.toString(steps), "--seed", Long.toString(seed), "--force",
                 "--log-every", "100", "--sample-every", "1000", "--checkpoint-every", "1000",
-                "--arch", family.toString(), "--g-ema", family == ganinv.model.Arch.STYLEGAN2 ? "5000" : "0");
+                "--arch", family.toString(), "--g-ema", "5000");
         if (code != 0) {
             return code;
         }

@@ -331,16 +331,20 @@ class CliTest {
     }
 
     @Test
-    void demoTrainsTheStyleNetworksAndSamplesFromTheirEma() throws Exception {
+    void demoTrainsTheDefaultNetworksSamplesFromTheirEmaAndMeasuresWithAClassifier() throws Exception {
         Path dir = tmp.resolve("demo");
         assertThat(run("demo", "--out", dir.toString(), "--steps", "4")).as(err.toString()).isZero();
         JsonNode config = new ObjectMapper().readTree(dir.resolve("config.json").toFile()).path("config");
-        assertThat(config.path("net").path("arch").asText()).isEqualTo("stylegan2");
+        assertThat(config.path("net").path("arch").asText()).isEqualTo("dcgan-up");
         assertThat(config.path("options").path("gEma").asDouble()).isEqualTo(5000);
         assertThat(new ObjectMapper().readTree(dir.resolve("inverted/metrics.json").toFile()).path("generator").asText())
                 .isEqualTo("G_ema");
         assertThat(dir.resolve("report.html")).exists();
-        assertThat(out.toString()).contains("demo finished");
+        assertThat(dir.resolve("shapes-classifier.cls")).exists();
+        JsonNode evaluation = new ObjectMapper().readTree(dir.resolve("evaluate.json").toFile());
+        assertThat(evaluation.path("classifier_accuracy").asDouble()).isGreaterThan(0.95);
+        assertThat(evaluation.path("classes_covered").asInt()).isBetween(0, 3);
+        assertThat(out.toString()).contains("demo finished").contains("samples cover").contains("keep their class");
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class TrainingBuilder {
     String updates = "simultaneous";
     boolean augment = false;
     String latentDist = "normal";
-    double gEma = 5000;
+    double gEma = 0;
     Double lr;
     Double beta1;
     Double beta2;
@@ -247,7 +247,7 @@ public final class TrainingBuilder {
     }
 
     /**
-     * {@code --g-ema}: half-life in images of G's weight average, 0 for none; default 5000.
+     * {@code --g-ema}: half-life in images of G's weight average, 0 for none; default 0.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder gEma(double value) {

@@ -36,8 +36,8 @@ public final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--arch", defaultValue = "dcgan-up", description = "Network family: dcgan-up (the default of every"
-            + " command: it inverts best at this budget, see docs/quality.md) or stylegan2; sampled from G's EMA (half-life"
-            + " 5000 images) either way. Default: ${DEFAULT-VALUE}.")
+            + " command: it inverts best at this budget, see docs/quality.md) or stylegan2 (sampled from G's EMA, half-life"
+            + " 5000 images). Default: ${DEFAULT-VALUE}.")
     String arch;
 
     @Override
@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
         int code = Main.run("train", "--method", "dlsgan", "--data", "shapes", "--out", out.toString(),
                 "--steps", Integer.toString(steps), "--seed", Long.toString(seed), "--force",
                 "--log-every", "100", "--sample-every", "1000", "--checkpoint-every", "1000",
-                "--arch", family.toString(), "--g-ema", "5000");
+                "--arch", family.toString(), "--g-ema", family == ganinv.model.Arch.STYLEGAN2 ? "5000" : "0");
         if (code != 0) {
             return code;
         }

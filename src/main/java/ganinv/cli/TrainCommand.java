@@ -91,7 +91,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " DiffAugment), for small data sets; its latent head still sees them plain. Default: off.")
     boolean augment;
 
-    @Option(names = "--g-ema", defaultValue = "5000", paramLabel = "IMAGES",
+    @Option(names = "--g-ema", defaultValue = "0", paramLabel = "IMAGES",
             description = "Keep an exponential moving average of G's weights with this half-life in images (StyleGAN2"
                     + " uses 10000); samples, inversion, edits and evaluation then use it, named G_ema in their"
                     + " output. 0: no average. Default: ${DEFAULT-VALUE}.")

@@ -29,9 +29,8 @@ public final class EvaluateCommand extends RunCommand implements Callable<Intege
     @Option(names = "--data", required = true, description = "The real images: shapes, a folder, IDX or CIFAR-10.")
     String data;
 
-    @Option(names = "--generator", description = "G or G_ema: which generator to measure. Default: G_ema when the run"
-            + " keeps one (--g-ema), else G.")
-    String generator;
+    @Mixin
+    GeneratorOption generator;
 
     @Option(names = "--json", required = true, description = "The JSON file to write.")
     Path json;
@@ -45,9 +44,7 @@ public final class EvaluateCommand extends RunCommand implements Callable<Intege
     @Override
     public Integer call() {
         try (TrainedRun trained = TrainedRun.load(run)) {
-            if (generator != null) {
-                trained.method().sampleFrom(generator);
-            }
+            generator.apply(trained);
             Map<String, Object> result = Measure.run(trained, data, features.options(count)).values();
             JsonFiles.write(json, result);
             StringBuilder line = new StringBuilder();

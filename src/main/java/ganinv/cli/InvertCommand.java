@@ -40,9 +40,13 @@ public final class InvertCommand extends RunCommand implements Callable<Integer>
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
+    @Mixin
+    GeneratorOption generator;
+
     @Override
     public Integer call() {
         try (TrainedRun trained = TrainedRun.load(run)) {
+            generator.apply(trained);
             Inverter inverter = how.create(trained);
             NetConfig net = trained.method().net();
             ImageInputs inputs = ImageInputs.read(images, net.channels(), net.resolution(), "--images", System.err);

@@ -12,6 +12,7 @@ import ganinv.report.ImageGrid;
 import ganinv.train.Rng;
 import ganinv.train.TrainedRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -32,12 +33,16 @@ public final class SampleCommand extends RunCommand implements Callable<Integer>
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the latents. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Mixin
+    GeneratorOption generator;
+
     @Override
     public Integer call() {
         if (count < 1) {
             throw new UserError("--count " + count + ": must be at least 1");
         }
         try (TrainedRun trained = TrainedRun.load(run)) {
+            generator.apply(trained);
             NetConfig net = trained.method().net();
             float[] z = trained.method().prior().sample(new Rng(seed), count, net.latentDim());
             List<byte[]> images = new java.util.ArrayList<>();

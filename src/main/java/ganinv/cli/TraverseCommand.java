@@ -11,6 +11,7 @@ import ganinv.report.JsonFiles;
 import ganinv.train.Rng;
 import ganinv.train.TrainedRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -48,6 +49,9 @@ public final class TraverseCommand extends RunCommand implements Callable<Intege
     @Option(names = "--out", required = true, description = "The PNG grid to write.")
     Path out;
 
+    @Mixin
+    GeneratorOption generator;
+
     @Override
     public Integer call() {
         if (elements < 1) {
@@ -60,6 +64,7 @@ public final class TraverseCommand extends RunCommand implements Callable<Intege
             throw new UserError("--range " + range + ": must be a positive number");
         }
         try (TrainedRun trained = TrainedRun.load(run)) {
+            generator.apply(trained);
             NetConfig net = trained.method().net();
             boolean scaled;
             try (NDManager scope = trained.manager().newSubManager()) {

@@ -12,7 +12,6 @@ import ganinv.invert.EncoderInverter;
 import ganinv.invert.Inverter;
 import ganinv.invert.OptimizationInverter;
 import ganinv.metrics.Measure;
-import ganinv.model.NetConfig;
 import ganinv.train.TrainedRun;
 
 import java.awt.image.BufferedImage;
@@ -97,7 +96,7 @@ public final class GanRun implements AutoCloseable {
 
     /** @return the network family: dcgan-up or stylegan2 */
     public String architecture() {
-        return net().arch().toString();
+        return trained.method().net().arch().toString();
     }
 
     /** @return the training step of the checkpoint that was opened */
@@ -107,17 +106,17 @@ public final class GanRun implements AutoCloseable {
 
     /** @return d, the length of every code */
     public int latentDim() {
-        return net().latentDim();
+        return trained.method().net().latentDim();
     }
 
     /** @return R, the side of every image the run draws, in pixels */
     public int resolution() {
-        return net().resolution();
+        return trained.method().net().resolution();
     }
 
     /** @return 1 (gray) or 3 (RGB) */
     public int channels() {
-        return net().channels();
+        return trained.method().net().channels();
     }
 
     /** @return "G" or "G_ema": the generator that renders */
@@ -206,7 +205,7 @@ public final class GanRun implements AutoCloseable {
         if (settings.mode() == InvertMode.ENCODER) {
             return read(() -> {
                 trained.requireEncoder();
-                return rows(new EncoderInverter(trained.method(), trained.manager(), settings.batch()).invert(pixels, told).codes());
+                return Codes.rows(new EncoderInverter(trained.method(), trained.manager(), settings.batch()).invert(pixels, told).codes(), latentDim());
             });
         }
         return exclusive(() -> {
@@ -215,7 +214,7 @@ public final class GanRun implements AutoCloseable {
             }
             Inverter inverter = new OptimizationInverter(trained.method(), trained.manager(), settings.optimizer(),
                     settings.mode() == InvertMode.HYBRID);
-            return rows(inverter.invert(pixels, told).codes());
+            return Codes.rows(inverter.invert(pixels, told).codes(), latentDim());
         });
     }
 
@@ -226,7 +225,7 @@ public final class GanRun implements AutoCloseable {
      * @return N images, R×R, TYPE_INT_RGB (gray runs give R = G = B)
      */
     public List<BufferedImage> render(float[][] codes) {
-        float[] flat = flatten(codes, "codes");
+        float[] flat = Codes.flatten(codes, latentDim(), "codes");
         return read(() -> Decode.images(trained.method(), trained.manager(), flat, 64).stream()
                 .map(p -> ImageCodec.toImage(p, channels(), resolution(), resolution())).toList());
     }
@@ -252,7 +251,7 @@ public final class GanRun implements AutoCloseable {
      */
     public float[][] sampleCodes(int count, long seed) {
         Guard.require(count >= 1, "count " + count + ": must be at least 1");
-        return rows(trained.method().prior().sample(new ganinv.train.Rng(seed), count, latentDim()));
+        return Codes.rows(trained.method().prior().sample(new ganinv.train.Rng(seed), count, latentDim()), latentDim());
     }
 
     /**
@@ -294,7 +293,7 @@ public final class GanRun implements AutoCloseable {
      * @return elements.length × values.length images, row-major
      */
     public List<BufferedImage> traverse(float[] base, int[] elements, float[] values) {
-        checkCode(base, "base");
+        Codes.check(base, latentDim(), "base");
         Guard.require(elements != null && values != null && elements.length > 0 && values.length > 0,
                 "traverse: give at least one element and one value");
         for (int e : elements) {
@@ -305,15 +304,12 @@ public final class GanRun implements AutoCloseable {
     }
 
     /**
-     * Measures the run as {@code ganinv evaluate --data data --count count --seed seed} does.
-     *
+     * As {@link #evaluate(String, int, long, Path, int)} with the fallback features and no hybrid inversion.
      * @param data "shapes", an image folder, an MNIST IDX file or a CIFAR-10 binary folder
      * @param count N, real and generated images each, at least 10
      * @param seed seed of the data drawn and the generated latents (the command's default: 1000003)
-     * @return the measurements
-     */
+     * @return the measurements */
     public Evaluation evaluate(String data, int count, long seed) {
-        Guard.require(data != null, "data: null; pass 'shapes' or a path");
         return evaluate(data, count, seed, null, 0);
     }
 
@@ -329,7 +325,7 @@ public final class GanRun implements AutoCloseable {
      * @param hybridCount how many of the real images to invert by hybrid as well (0: none)
      * @return the measurements
      */
-    public Evaluation evaluate(String data, int count, long seed, java.nio.file.Path classifier, int hybridCount) {
+    public Evaluation evaluate(String data, int count, long seed, Path classifier, int hybridCount) {
         Guard.require(data != null, "data: null; pass 'shapes' or a path");
         return exclusive(() -> Evaluation.of(Measure.run(trained, data,
                 new Measure.Options(count, seed, null, classifier, hybridCount)).values()));
@@ -362,10 +358,6 @@ public final class GanRun implements AutoCloseable {
     /** Runs {@code body} on the loaded run with this run to itself (for the API's other classes). */
     <T> T withRun(java.util.function.Function<TrainedRun, T> body) {
         return exclusive(() -> body.apply(trained));
-    }
-
-    private NetConfig net() {
-        return trained.method().net();
     }
 
     private <T> T read(Supplier<T> body) {
@@ -401,17 +393,5 @@ public final class GanRun implements AutoCloseable {
 
     private void ensureOpen() {
         Guard.require(!closed, "run " + folder() + ": already closed; open it again with GanRun.open");
-    }
-
-    private void checkCode(float[] code, String name) {
-        Codes.check(code, latentDim(), name);
-    }
-
-    private float[] flatten(float[][] codes, String name) {
-        return Codes.flatten(codes, latentDim(), name);
-    }
-
-    private float[][] rows(float[] flat) {
-        return Codes.rows(flat, latentDim());
     }
 }

@@ -9,6 +9,7 @@ import ganinv.objective.Dlsgan;
 import ganinv.objective.LatentRegression;
 import ganinv.objective.MethodOptions;
 import ganinv.objective.Methods;
+import ganinv.train.CollapseGuard;
 import ganinv.train.NonFinite;
 import ganinv.train.RunDir;
 import ganinv.train.Safety;
@@ -63,7 +64,8 @@ public final class Training {
      */
     TrainingResult run() {
         return Guard.call(() -> {
-            Safety safety = new Safety(s.keepCheckpoints, NonFinite.Policy.parse(s.onNonFinite));
+            Safety safety = new Safety(s.keepCheckpoints, NonFinite.Policy.parse(s.onNonFinite),
+                    CollapseGuard.of(CollapseGuard.Policy.parse(s.onCollapse)));
             TrainConfig config = s.resume ? RunDir.forTraining(s.out, true, false).readConfig() : config();
             if (s.resume && s.given.contains("--steps")) {
                 config = config.withSteps(s.steps);
@@ -100,9 +102,13 @@ public final class Training {
                 s.updates, s.augment) : null;
         MethodOptions options = new MethodOptions(s.lambda, s.regressGenerator, s.lr != null ? s.lr : d.learningRate(),
                 s.beta1 != null ? s.beta1 : d.beta1(), s.beta2 != null ? s.beta2 : d.beta2(), dls).withGEma(s.gEma);
-        NetConfig net = NetConfig.of(s.arch, s.resolution, s.channels, s.width, s.latentDim, s.mappingLayers, s.maxWidth);
+        NetConfig net = NetConfig.of(s.arch, s.resolution, s.channels, s.width, s.latentDim, s.mappingLayers, s.maxWidth,
+                s.gOutput);
         TrainConfig config = new TrainConfig(s.method, s.data, s.count, Subset.RANDOM, s.steps, s.batch, net, s.latentDist,
                 options, s.seed, s.logEvery, s.sampleEvery, s.checkpointEvery);
+        if (net.arch() != ganinv.model.Arch.DCGAN_UP && s.given.contains("--g-output")) {
+            throw new UserError("--g-output: applies only to --arch dcgan-up; stylegan2's G always ends linear");
+        }
         refuseUnless(LatentRegression.NAME.equals(s.method) || dlsgan, "--lambda", "latent-regression and dlsgan");
         refuseUnless(LatentRegression.NAME.equals(s.method), "--regress-generator", "latent-regression");
         for (String flag : new String[] {"--r1-weight", "--lr-decay", "--scale-tracker", "--encoder-loss-on", "--no-dls",

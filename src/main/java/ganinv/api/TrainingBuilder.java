@@ -28,6 +28,7 @@ public final class TrainingBuilder {
     Integer width;
     int maxWidth = 128;
     int mappingLayers = 2;
+    String gOutput = "linear";
     double lambda = 1;
     boolean regressGenerator = true;
     double r1Weight = 10;
@@ -49,6 +50,7 @@ public final class TrainingBuilder {
     int checkpointEvery = 500;
     int keepCheckpoints = 3;
     String onNonFinite = "stop";
+    String onCollapse = "restart";
     boolean force = false;
 
     TrainingBuilder(Path out, boolean resume) {
@@ -154,6 +156,15 @@ public final class TrainingBuilder {
     public TrainingBuilder mappingLayers(int value) {
         this.mappingLayers = value;
         return mark("--mapping-layers");
+    }
+
+    /**
+     * {@code --g-output}: dcgan-up: what ends G, linear or tanh; default linear.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder gOutput(String value) {
+        this.gOutput = value;
+        return mark("--g-output");
     }
 
     /**
@@ -343,6 +354,17 @@ public final class TrainingBuilder {
     public TrainingBuilder onNonFinite(String value) {
         this.onNonFinite = value;
         return mark("--on-nonfinite");
+    }
+
+    /**
+     * {@code --on-collapse}: restart (fresh weights and latent draws, up to 3 times), stop or off
+     * when D wins outright in the first 1000 steps (its adversarial loss averaged below 0.3 over 200
+     * steps); default restart. Restarts are listed in config.json under {@code collapse_restarts}.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder onCollapse(String value) {
+        this.onCollapse = value;
+        return mark("--on-collapse");
     }
 
     /**

@@ -112,6 +112,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "-1", description = "Images to use: the size of the shapes set, or N images of a folder, IDX or CIFAR-10 source drawn uniformly at random with --seed, the same N on every machine (-1: all; shapes: infinite). Default: ${DEFAULT-VALUE}.")
     long count;
 
+    @Option(names = "--on-collapse", defaultValue = "restart",
+            description = "When D wins outright early on (its loss averaged below 0.3 over 200 steps, within the first 1000; G's samples then stay flat): restart from fresh weights (up to 3 times, listed in config.json), stop, or off. Default: ${DEFAULT-VALUE}.")
+    String onCollapse;
+
     @Mixin
     PhaseOptions phase;
 
@@ -148,6 +152,7 @@ public final class TrainCommand implements Callable<Integer> {
         set.put("--width", () -> b.width(network.width));
         set.put("--max-width", () -> b.maxWidth(network.maxWidth));
         set.put("--mapping-layers", () -> b.mappingLayers(network.mappingLayers));
+        set.put("--g-output", () -> b.gOutput(network.gOutput));
         set.put("--lambda", () -> b.lambda(lambda));
         set.put("--regress-generator", () -> b.regressGenerator(regressGenerator));
         set.put("--r1-weight", () -> b.r1Weight(r1Weight));
@@ -169,6 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
         set.put("--checkpoint-every", () -> b.checkpointEvery(phase.checkpointEvery));
         set.put("--keep-checkpoints", () -> b.keepCheckpoints(phase.keepCheckpoints));
         set.put("--on-nonfinite", () -> b.onNonFinite(phase.onNonFinite));
+        set.put("--on-collapse", () -> b.onCollapse(onCollapse));
         set.put("--force", () -> b.force(phase.force));
         set.forEach((flag, apply) -> {
             if (typed.test(flag)) {

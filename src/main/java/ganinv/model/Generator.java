@@ -11,8 +11,9 @@ import ai.djl.nn.core.Linear;
 /**
  * The "dcgan-up" generator, layer for layer as in {@code shared/bench/torch_dlsgan_step.py}:
  * Linear(d -> W·4·4), LeakyReLU(0.2), reshape [N, W, 4, 4]; k times [nearest x2, Conv3x3(W -> W,
- * pad 1), LeakyReLU(0.2)]; Conv3x3(W -> C, pad 1), tanh. Input [N, d], output [N, C, R, R] in
- * (-1, 1). Upsample-then-convolve because the engine has no transposed convolution.
+ * pad 1), LeakyReLU(0.2)]; Conv3x3(W -> C, pad 1), then tanh or nothing ({@link OutputLayer}).
+ * Input [N, d], output [N, C, R, R] (in (-1, 1) with tanh). Upsample-then-convolve because the
+ * engine has no transposed convolution.
  */
 public final class Generator {
     private Generator() {
@@ -33,7 +34,10 @@ public final class Generator {
                     .add(Layers.conv3x3(w))
                     .add(Activation.leakyReluBlock(0.2f));
         }
-        g.add(Layers.conv3x3(c.channels())).add(Activation.tanhBlock());
+        g.add(Layers.conv3x3(c.channels()));
+        if (c.output() == OutputLayer.TANH) {
+            g.add(Activation.tanhBlock());
+        }
         return new Network(name, g, manager, new Shape(1, c.latentDim()));
     }
 }

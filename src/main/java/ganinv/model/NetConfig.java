@@ -6,17 +6,20 @@ import ganinv.UserError;
  * Size and family of a run's networks: resolution R = 4·2^k, channels C, width W, latent d, the
  * architecture, and for {@code stylegan2} the mapping depth and the widest layer. Validated here
  * so that every command that builds networks rejects the same bad flags. Configs written before
- * the architecture existed read as dcgan-up.
+ * the architecture existed read as dcgan-up, and before the output layer existed as tanh (what they
+ * were trained with).
  *
  * @param width dcgan-up: feature maps of every layer; stylegan2: feature maps at R x R, doubling
  *     at each halving of the resolution up to {@code maxWidth}
  * @param mappingLayers stylegan2: fully connected layers of the mapping network (0: w = z∘s)
  * @param maxWidth stylegan2: the cap of the width schedule
+ * @param output dcgan-up: what ends G (stylegan2 always ends linear)
  */
 public record NetConfig(int resolution, int channels, int width, int latentDim, Arch arch, int mappingLayers,
-                        int maxWidth) {
+                        int maxWidth, OutputLayer output) {
     public NetConfig {
         arch = arch == null ? Arch.DCGAN_UP : arch;
+        output = arch == Arch.STYLEGAN2 ? OutputLayer.LINEAR : output == null ? OutputLayer.TANH : output;
         if (resolution < 8 || resolution > 256 || Integer.bitCount(resolution) != 1) {
             throw new UserError("--resolution " + resolution + ": must be 4·2^k with k >= 1 (8, 16, 32, 64, 128 or 256)");
         }
@@ -46,13 +49,19 @@ public record NetConfig(int resolution, int channels, int width, int latentDim, 
      * stylegan2 16), and dcgan-up, which has no schedule, ignores {@code maxWidth}.
      */
     public static NetConfig of(String arch, int resolution, int channels, Integer width, int latentDim, int mappingLayers,
-                               int maxWidth) {
+                               int maxWidth, String output) {
         Arch a = Arch.parse(arch);
         int w = width != null ? width : a == Arch.DCGAN_UP ? 64 : 16;
-        return new NetConfig(resolution, channels, w, latentDim, a, mappingLayers, Math.max(maxWidth, a == Arch.DCGAN_UP ? w : 0));
+        return new NetConfig(resolution, channels, w, latentDim, a, mappingLayers, Math.max(maxWidth, a == Arch.DCGAN_UP ? w : 0),
+                OutputLayer.parse(output));
     }
 
-    /** A dcgan-up network. */
+    /** Without an output layer named: tanh for dcgan-up, as every run before the option. */
+    public NetConfig(int resolution, int channels, int width, int latentDim, Arch arch, int mappingLayers, int maxWidth) {
+        this(resolution, channels, width, latentDim, arch, mappingLayers, maxWidth, null);
+    }
+
+    /** A dcgan-up network ending in tanh. */
     public NetConfig(int resolution, int channels, int width, int latentDim) {
         this(resolution, channels, width, latentDim, Arch.DCGAN_UP, 0, width);
     }

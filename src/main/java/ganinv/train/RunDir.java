@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * way. It never overwrites a run unless told to.
  */
 public final class RunDir {
+    /** The config.json entry listing a run's collapse restarts (absent when there were none). */
+    public static final String COLLAPSE_RESTARTS = "collapse_restarts";
     private static final List<String> OWNED = List.of("config.json", "metrics.jsonl", "samples", "checkpoints",
             EncoderFitter.FOLDER);
     private final Path root;
@@ -99,6 +101,33 @@ public final class RunDir {
 
     public void writeConfig(Map<String, Object> config) {
         JsonFiles.write(configFile(), config);
+    }
+
+    /** The collapse restarts config.json records, oldest first; an empty list when it records none. */
+    public List<Map<String, Object>> readCollapseRestarts() {
+        try {
+            var node = JsonFiles.MAPPER.readTree(configFile().toFile()).path(COLLAPSE_RESTARTS);
+            List<Map<String, Object>> restarts = new java.util.ArrayList<>();
+            for (var r : node) {
+                restarts.add(JsonFiles.MAPPER.convertValue(r, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+            }
+            return restarts;
+        } catch (IOException e) {
+            throw new UserError(configFile() + ": unreadable run configuration (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Removes what a collapsed attempt wrote (checkpoints, sample grids, metrics), keeping the folders. */
+    public void clearForRestart() {
+        try {
+            for (String name : List.of("checkpoints", "samples", "metrics.jsonl")) {
+                deleteRecursively(root.resolve(name));
+            }
+            Files.createDirectories(checkpoints());
+            Files.createDirectories(root.resolve("samples"));
+        } catch (IOException e) {
+            throw new FileAccessError("cannot clear " + root + " for a restart", e);
+        }
     }
 
     public TrainConfig readConfig() {

@@ -8,12 +8,19 @@ import ganinv.UserError;
  *
  * @param keepCheckpoints how many of the newest checkpoints to keep (at least 1)
  * @param onNonFinite what to do when a loss term or a weight stops being finite
+ * @param onCollapse what to do when D wins outright early in GAN training (fitting an encoder has no D)
  */
-public record Safety(int keepCheckpoints, NonFinite.Policy onNonFinite) {
-    /** Three checkpoints kept; stop at the first non-finite value. */
+public record Safety(int keepCheckpoints, NonFinite.Policy onNonFinite, CollapseGuard onCollapse) {
+    /** Three checkpoints kept; stop at the first non-finite value; restart a collapsed start. */
     public static final Safety DEFAULT = new Safety(3, NonFinite.Policy.STOP);
 
+    /** With the default collapse guard. */
+    public Safety(int keepCheckpoints, NonFinite.Policy onNonFinite) {
+        this(keepCheckpoints, onNonFinite, CollapseGuard.DEFAULT);
+    }
+
     public Safety {
+        java.util.Objects.requireNonNull(onCollapse, "onCollapse");
         if (keepCheckpoints < 1) {
             throw new UserError("--keep-checkpoints " + keepCheckpoints
                     + ": must be at least 1 (the newest checkpoint is what --resume needs)");

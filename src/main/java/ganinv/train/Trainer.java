@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ganinv.UserError;
 import ganinv.data.BatchOrder;
 import ganinv.data.Dataset;
 import ganinv.data.ImageTensor;
@@ -14,6 +15,7 @@ import ganinv.report.ImageGrid;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -54,28 +56,73 @@ public final class Trainer {
     /** As above, handing every metrics.jsonl line (step, losses, images_per_s, seconds, rss_mib) to {@code onLog}. */
     public static Summary run(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out,
                               Consumer<Map<String, Object>> onLog) {
+        List<Map<String, Object>> restarts = resume ? dir.readCollapseRestarts() : new ArrayList<>();
+        boolean fromCheckpoint = resume;
+        while (true) {
+            try {
+                return attempt(cfg, data, dir, fromCheckpoint, safety, out, onLog, restarts);
+            } catch (CollapseGuard.Collapsed c) {
+                CollapseGuard guard = safety.onCollapse();
+                if (guard.policy() == CollapseGuard.Policy.STOP || restarts.size() >= guard.maxRestarts()) {
+                    String after = guard.policy() == CollapseGuard.Policy.STOP ? "" : " after " + restarts.size() + " restarts";
+                    throw new UserError(c.getMessage() + "; training stopped" + after + " (see " + dir.root().resolve("samples")
+                            + "): start again with another --seed" + (after.isEmpty() ? ", or with --on-collapse restart" : ""));
+                }
+                Map<String, Object> restart = new LinkedHashMap<>();
+                restart.put("step", c.step);
+                restart.put("term", c.term);
+                restart.put("mean", c.mean);
+                restart.put("init_seed", initSeed(cfg.seed(), restarts.size() + 1));
+                restarts.add(restart);
+                out.println(c.getMessage() + "; restarting from fresh weights (attempt " + (restarts.size() + 1) + " of "
+                        + (guard.maxRestarts() + 1) + ", weights and latents from seed " + restart.get("init_seed") + ")");
+                dir.clearForRestart();
+                fromCheckpoint = false;
+            }
+        }
+    }
+
+    /**
+     * Where attempt {@code attempt} draws its initial weights and its latents from: the run's seed
+     * for the first, and a seed derived from it after each collapse restart (the data order and
+     * the sample grids' latents stay those of the run's seed).
+     */
+    static long initSeed(long seed, int attempt) {
+        return seed + 1_000_003L * attempt;
+    }
+
+    private static Summary attempt(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out,
+                                   Consumer<Map<String, Object>> onLog, List<Map<String, Object>> restarts) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed((int) cfg.seed());
+            long seed = initSeed(cfg.seed(), restarts.size());
+            Engine.getInstance().setRandomSeed((int) seed);
             GanMethod method = Methods.create(cfg.method(), cfg.net(), cfg.prior(), cfg.options(), manager);
-            Rng rng = new Rng(cfg.seed());
+            Rng rng = new Rng(seed);
             Loop.Resumed from = new Loop.Resumed(null, 0);
             if (resume) {
                 from = Loop.resume(dir, method, rng, out);
                 out.println("resuming " + dir.root() + " at step " + from.step() + " of " + cfg.steps());
             }
-            dir.writeConfig(RunConfigJson.of(cfg, data.describe()));
+            Map<String, Object> json = RunConfigJson.of(cfg, data.describe());
+            if (!restarts.isEmpty()) {
+                json.put(RunDir.COLLAPSE_RESTARTS, restarts);
+            }
+            dir.writeConfig(json);
             out.println("data: " + data.describe());
             out.println(method.name() + ": " + method.networks().values().stream()
                     .map(n -> n.name() + " " + n.parameterCount() + " parameters").collect(Collectors.joining(", ")));
 
             BatchOrder order = new BatchOrder(data.size(), cfg.seed());
             float[] fixedZ = method.prior().sample(new Rng(cfg.seed() ^ SAMPLE_SEED), 64, cfg.net().latentDim());
+            CollapseGuard.Watch watch = safety.onCollapse().watch();
             Loop.Job job = new Loop.Job(method, rng) {
                 @Override
                 Map<String, Double> step(NDManager scope, long step) {
                     method.startEpoch(step * cfg.batch() / epochImages(data));
                     NDArray real = batch(scope, data, order.indices(step, cfg.batch()));   // [B, C, R, R]
-                    return method.step(scope, real, rng);
+                    Map<String, Double> losses = method.step(scope, real, rng);
+                    watch.check(step + 1, losses);
+                    return losses;
                 }
 
                 @Override

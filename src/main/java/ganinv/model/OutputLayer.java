@@ -1,0 +1,43 @@
+package ganinv.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import ganinv.UserError;
+
+/**
+ * What ends the dcgan-up generator, recorded in {@code config.json} and so in every checkpoint.
+ * <ul>
+ *   <li>{@code linear}: the last convolution's output as it is, as in StyleGAN2 and the DLSGAN
+ *   authors' code; images are clipped to [-1, 1] only when written. The default since it was
+ *   measured: with tanh, one Fashion-MNIST seed in three drove every pixel to -1, where tanh's
+ *   gradient vanishes, and never came back; linear trains that seed.</li>
+ *   <li>{@code tanh}: squashed into (-1, 1), as in {@code shared/bench/torch_dlsgan_step.py}; what
+ *   every dcgan-up run made before the option existed was trained with, and what it reads as.</li>
+ * </ul>
+ * The stylegan2 generator always ends linear.
+ */
+public enum OutputLayer {
+    LINEAR("linear"), TANH("tanh");
+
+    private final String flag;
+
+    OutputLayer(String flag) {
+        this.flag = flag;
+    }
+
+    @JsonCreator
+    public static OutputLayer parse(String text) {
+        for (OutputLayer o : values()) {
+            if (o.flag.equals(text)) {
+                return o;
+            }
+        }
+        throw new UserError("--g-output " + text + ": unknown; choose linear or tanh");
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return flag;
+    }
+}

@@ -28,7 +28,7 @@ public final class TrainingBuilder {
     Integer width;
     int maxWidth = 128;
     int mappingLayers = 2;
-    String gOutput = "linear";
+    String gOutput = "tanh";
     double lambda = 1;
     boolean regressGenerator = true;
     double r1Weight = 10;
@@ -159,7 +159,7 @@ public final class TrainingBuilder {
     }
 
     /**
-     * {@code --g-output}: dcgan-up: what ends G, linear or tanh; default linear.
+     * {@code --g-output}: dcgan-up: what ends G, tanh or linear; default tanh.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder gOutput(String value) {

@@ -31,11 +31,11 @@ final class NetOptions {
             + "mapping network, learning rate x0.01 (0: the styles read z∘s directly). Default: ${DEFAULT-VALUE}.")
     int mappingLayers;
 
-    @Option(names = "--g-output", description = "dcgan-up: what ends G, linear (the last convolution as it is) or tanh. "
-            + "Default: linear (bench: tanh, as its PyTorch peer).")
+    @Option(names = "--g-output", description = "dcgan-up: what ends G, tanh or linear (the last convolution as it is). "
+            + "Default: tanh.")
     String gOutput;
 
-    /** Validated by {@link NetConfig}'s constructor: a bad flag is one line naming it. Without --g-output: tanh, the peer's. */
+    /** Validated by {@link NetConfig}'s constructor: a bad flag is one line naming it. */
     NetConfig net() {
         return NetConfig.of(arch, resolution, channels, width, latentDim, mappingLayers, maxWidth, gOutput == null ? "tanh" : gOutput);
     }

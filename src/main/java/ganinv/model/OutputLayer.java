@@ -7,12 +7,15 @@ import ganinv.UserError;
 /**
  * What ends the dcgan-up generator, recorded in {@code config.json} and so in every checkpoint.
  * <ul>
+ *   <li>{@code tanh} (the default): squashed into (-1, 1), as in
+ *   {@code shared/bench/torch_dlsgan_step.py}; what every dcgan-up run made before the option
+ *   existed was trained with, and what a config without it reads as. It can saturate: one
+ *   Fashion-MNIST seed in three drove every pixel to -1, where tanh's gradient vanishes, and never
+ *   came back (the collapse guard restarts such a start).</li>
  *   <li>{@code linear}: the last convolution's output as it is, as in StyleGAN2 and the DLSGAN
- *   authors' code; images are clipped to [-1, 1] only when written. The default since it was
- *   measured: with tanh, one Fashion-MNIST seed in three drove every pixel to -1, where tanh's
- *   gradient vanishes, and never came back; linear trains that seed.</li>
- *   <li>{@code tanh}: squashed into (-1, 1), as in {@code shared/bench/torch_dlsgan_step.py}; what
- *   every dcgan-up run made before the option existed was trained with, and what it reads as.</li>
+ *   authors' code; images are clipped to [-1, 1] when they become pixels. It trains that seed, but
+ *   was not better on the other seeds and worse on shapes (docs/quality.md), so it is not the
+ *   default.</li>
  * </ul>
  * The stylegan2 generator always ends linear.
  */

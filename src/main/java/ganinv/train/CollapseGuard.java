@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  * (on Fashion-MNIST every sample turns black) and G never recovers, because the gradient it
  * gets through a confident D and a saturated tanh is nearly zero. Healthy runs hold that loss
  * near 2·log 2 ≈ 1.39 minus a little (1.17–1.29 on Fashion-MNIST and shapes, 0.82 at the lowest
- * seen); the collapsed ones sit at 0.19–0.33 from step 200 on. So the rule is: the loss term's
+ * seen); the collapsed Fashion-MNIST seed sat at 0.19–0.32 from step 200 on. So the rule is: the loss term's
  * mean over the last {@code window} steps below {@code threshold}, at a step no later than
  * {@code lastStep} (later, a restart would throw away more than it saves).
  *

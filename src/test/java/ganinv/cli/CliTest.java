@@ -336,7 +336,7 @@ class CliTest {
         assertThat(run("demo", "--out", dir.toString(), "--steps", "4")).as(err.toString()).isZero();
         JsonNode config = new ObjectMapper().readTree(dir.resolve("config.json").toFile()).path("config");
         assertThat(config.path("net").path("arch").asText()).isEqualTo("dcgan-up");
-        assertThat(config.path("net").path("output").asText()).isEqualTo("linear");
+        assertThat(config.path("net").path("output").asText()).isEqualTo("tanh");
         assertThat(config.path("options").path("gEma").asDouble()).isEqualTo(0);
         assertThat(new ObjectMapper().readTree(dir.resolve("inverted/metrics.json").toFile()).path("generator").asText())
                 .isEqualTo("G");

@@ -358,7 +358,7 @@ public final class TrainingBuilder {
 
     /**
      * {@code --on-collapse}: restart (fresh weights and latent draws, up to 3 times), stop or off
-     * when D wins outright in the first 1000 steps (its adversarial loss averaged below 0.3 over 200
+     * when D wins outright in the first 1000 steps (its adversarial loss averaged below 0.5 over 200
      * steps); default restart. Restarts are listed in config.json under {@code collapse_restarts}.
      * @param value the setting
      * @return this builder */

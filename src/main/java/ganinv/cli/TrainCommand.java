@@ -113,7 +113,7 @@ public final class TrainCommand implements Callable<Integer> {
     long count;
 
     @Option(names = "--on-collapse", defaultValue = "restart",
-            description = "When D wins outright early on (its loss averaged below 0.3 over 200 steps, within the first 1000; G's samples then stay flat): restart from fresh weights (up to 3 times, listed in config.json), stop, or off. Default: ${DEFAULT-VALUE}.")
+            description = "When D wins outright early on (its loss averaged below 0.5 over 200 steps, within the first 1000; G's samples then stay flat): restart from fresh weights (up to 3 times, listed in config.json), stop, or off. Default: ${DEFAULT-VALUE}.")
     String onCollapse;
 
     @Mixin

@@ -37,8 +37,8 @@ public record CollapseGuard(Policy policy, int window, double threshold, long la
         }
     }
 
-    /** Restart, over 200 steps, below 0.3, up to step 1000, at most 3 times. */
-    public static final CollapseGuard DEFAULT = new CollapseGuard(Policy.RESTART, 200, 0.3, 1000, 3);
+    /** Restart, over 200 steps, below 0.5 (midway between the collapsed 0.19–0.32 and the healthy 0.82–1.3), up to step 1000, at most 3 times. */
+    public static final CollapseGuard DEFAULT = new CollapseGuard(Policy.RESTART, 200, 0.5, 1000, 3);
 
     public CollapseGuard {
         if (policy == null || window < 1 || lastStep < window || maxRestarts < 0 || !(threshold > 0)) {

@@ -14,8 +14,7 @@ import ganinv.UserError;
  *   came back (the collapse guard restarts such a start).</li>
  *   <li>{@code linear}: the last convolution's output as it is, as in StyleGAN2 and the DLSGAN
  *   authors' code; images are clipped to [-1, 1] when they become pixels. It trains that seed, but
- *   was not better on the other seeds and worse on shapes (docs/quality.md), so it is not the
- *   default.</li>
+ *   was worse on shapes (docs/quality.md), so it is not the default.</li>
  * </ul>
  * The stylegan2 generator always ends linear.
  */

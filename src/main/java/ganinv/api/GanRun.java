@@ -38,8 +38,8 @@ import java.util.function.Supplier;
  * fix) or {@link GanInvException} (anything else), never an engine exception.
  */
 public final class GanRun implements AutoCloseable {
-    /** The engine allows one gradient recording at a time in a process. */
-    static final ReentrantLock GRADIENTS = new ReentrantLock();
+    /** The engine allows one gradient recording at a time in a process; training takes it per step. */
+    static final ReentrantLock GRADIENTS = ganinv.model.GradientLock.JVM;
 
     private final TrainedRun trained;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();

@@ -3,6 +3,7 @@ package ganinv.train;
 import ai.djl.ndarray.NDManager;
 import ganinv.FileAccessError;
 import ganinv.UserError;
+import ganinv.model.GradientLock;
 import ganinv.objective.Trainable;
 
 import java.io.IOException;
@@ -154,8 +155,11 @@ final class Loop {
                     throw stop;
                 }
                 Map<String, Double> losses;
+                GradientLock.JVM.lock();                        // per step: a hybrid inversion in this JVM waits one step at most
                 try (NDManager scope = manager.newSubManager()) {
                     losses = job.step(scope, step);
+                } finally {
+                    GradientLock.JVM.unlock();
                 }
                 Optional<String> bad = NonFinite.find(losses, job.trainable);
                 if (bad.isPresent()) {

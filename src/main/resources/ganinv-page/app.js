@@ -33,10 +33,17 @@ async function loadRun() {
     const img = document.createElement('img');
     img.src = '/api/examples/' + encodeURIComponent(name);
     img.title = name;
-    img.onclick = async () => useFile(new File([await (await api(img.src)).blob()], name, { type: 'image/png' }));
+    img.onclick = () => useExample(name);
     $('examples').appendChild(img);
   }
   buildSliders();
+  // open on a useful state: the first example already inverted
+  if (run.examples.length > 0) await useExample(run.examples[0]);
+}
+
+async function useExample(name) {
+  const r = await api('/api/examples/' + encodeURIComponent(name));
+  await useFile(new File([await r.blob()], name, { type: 'image/png' }));
 }
 
 function slider(parent, label, min, max, value, oninput) {
@@ -91,7 +98,14 @@ async function render() {
   try {
     const r = await postJson('/api/render', { code }, renderAbort.signal);
     const url = URL.createObjectURL(await r.blob());
-    if (seq === renderSeq) { show($('current'), url); $('download-image').href = url; }
+    if (seq === renderSeq) {
+      const old = $('current').src;
+      show($('current'), url);
+      $('download-image').href = url;
+      if (old.startsWith('blob:')) URL.revokeObjectURL(old);       // the one URL the image and the link shared
+    } else {
+      URL.revokeObjectURL(url);
+    }
     updateCodeDownload();
   } catch (e) {
     if (e.name !== 'AbortError') status(e.message);

@@ -20,6 +20,8 @@ final class Guard {
             throw e;
         } catch (ganinv.train.Interrupted e) {
             throw new GanInvException(e.getMessage(), e);      // says where it stopped and how to resume
+        } catch (ganinv.data.ImageCodec.TooLarge e) {
+            throw new ImageTooLargeException(e.getMessage(), e);
         } catch (UserError e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -20,8 +20,8 @@ public final class ImageFiles {
 
     /**
      * Decodes a PNG or JPEG file's bytes exactly as {@code ganinv invert --images} decodes the file
-     * (the same readers, the same refusal of empty files and of headers that claim more than 2²⁸
-     * pixels).
+     * (the same readers, the same refusal of empty files and of headers that claim more than
+     * {@link #DEFAULT_MAX_PIXELS} pixels).
      *
      * @param content the file's bytes
      * @param name the file's name or path, used in the message
@@ -29,7 +29,22 @@ public final class ImageFiles {
      * @throws BadInputException one line naming the file when it cannot be decoded
      */
     public static BufferedImage decode(byte[] content, String name) {
+        return decode(content, name, DEFAULT_MAX_PIXELS);
+    }
+
+    /** The most pixels an image header may claim when the caller sets no limit: 100 megapixels. */
+    public static final long DEFAULT_MAX_PIXELS = ImageCodec.DEFAULT_MAX_PIXELS;
+
+    /**
+     * As {@link #decode(byte[], String)} with the caller's limit, checked from the header before
+     * anything is decoded (a decoded image takes up to 4 bytes per pixel).
+     *
+     * @param maxPixels the most pixels (width x height) the header may claim
+     * @throws ImageTooLargeException when the header claims more
+     */
+    public static BufferedImage decode(byte[] content, String name, long maxPixels) {
         Guard.require(content != null, name + ": no content (null)");
-        return Guard.call(() -> ImageCodec.decode(content, name));
+        Guard.require(maxPixels > 0, "maxPixels " + maxPixels + ": must be positive");
+        return Guard.call(() -> ImageCodec.decode(content, name, maxPixels));
     }
 }

@@ -14,8 +14,13 @@ import java.util.List;
  */
 record ImageInputs(List<String> names, List<byte[]> images) {
     static ImageInputs read(Path folder, int channels, int resolution, String flag, PrintStream warnings) {
+        return read(folder, channels, resolution, ganinv.data.ImageCodec.DEFAULT_MAX_PIXELS, flag, warnings);
+    }
+
+    /** @param maxPixels images whose header claims more are skipped and reported with the rest */
+    static ImageInputs read(Path folder, int channels, int resolution, long maxPixels, String flag, PrintStream warnings) {
         try {
-            ImageFolderLoader.Decoded decoded = ImageFolderLoader.decodeAll(folder, channels, resolution, warnings);
+            ImageFolderLoader.Decoded decoded = ImageFolderLoader.decodeAll(folder, channels, resolution, maxPixels, warnings);
             List<String> names = decoded.files().stream()
                     .map(f -> folder.relativize(f).toString().replace('\\', '/')).toList();
             return new ImageInputs(names, decoded.images());

@@ -1,5 +1,7 @@
 package ganinv.cli;
 
+import ganinv.UserError;
+
 import ganinv.data.ImageCodec;
 import ganinv.data.Npy;
 import ganinv.invert.Inversion;
@@ -40,16 +42,23 @@ public final class InvertCommand extends RunCommand implements Callable<Integer>
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
+    @Option(names = "--max-pixels", defaultValue = "100000000", description = "Skip (and report) images whose header "
+            + "claims more pixels (width x height) than this, before decoding them. Default: ${DEFAULT-VALUE}.")
+    long maxPixels;
+
     @Mixin
     GeneratorOption generator;
 
     @Override
     public Integer call() {
+        if (maxPixels < 1) {
+            throw new UserError("--max-pixels " + maxPixels + ": must be at least 1");
+        }
         try (TrainedRun trained = TrainedRun.load(run)) {
             generator.apply(trained);
             Inverter inverter = how.create(trained);
             NetConfig net = trained.method().net();
-            ImageInputs inputs = ImageInputs.read(images, net.channels(), net.resolution(), "--images", System.err);
+            ImageInputs inputs = ImageInputs.read(images, net.channels(), net.resolution(), maxPixels, "--images", System.err);
             long t0 = System.nanoTime();
             Inversion inversion = inverter.invert(inputs.images());
             double seconds = (System.nanoTime() - t0) / 1e9;

@@ -32,6 +32,10 @@ public final class ServeCommand extends RunCommand implements Callable<Integer> 
     @Option(names = "--max-upload", defaultValue = "10485760", description = "Largest upload in bytes. Default: ${DEFAULT-VALUE} (10 MB).")
     long maxUpload;
 
+    @Option(names = "--max-pixels", defaultValue = "25000000",
+            description = "Largest image an upload may be, in pixels (width x height), checked from its header before decoding. Default: ${DEFAULT-VALUE} (a 6000x4000 photo).")
+    long maxPixels;
+
     @Option(names = "--sliders", defaultValue = "8", description = "Sliders for the K most important latent elements. Default: ${DEFAULT-VALUE}.")
     int sliders;
 
@@ -43,7 +47,7 @@ public final class ServeCommand extends RunCommand implements Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
-        ServeOptions options = new ServeOptions(run, host, port, directions, maxUpload, sliders, refineSteps, renderers);
+        ServeOptions options = new ServeOptions(run, host, port, directions, maxUpload, sliders, refineSteps, renderers, maxPixels);
         try (GanServer server = new GanServer(options)) {
             int bound = server.start();
             if (!InetAddress.getByName(host).isLoopbackAddress()) {

@@ -14,40 +14,76 @@ final class AreaResize {
         if (h == outH && w == outW) {
             return src.clone();
         }
-        float[][] wy = weights(h, outH);
-        float[][] wx = weights(w, outW);
-        float[] tmp = new float[channels * outH * w];
-        for (int c = 0; c < channels; c++) {
+        Rows rows = new Rows(channels, h, w, outH, outW);
+        float[] row = new float[channels * w];
+        for (int y = 0; y < h; y++) {
+            for (int c = 0; c < channels; c++) {
+                System.arraycopy(src, (c * h + y) * w, row, c * w, w);
+            }
+            rows.add(y, row);
+        }
+        return rows.finish();
+    }
+
+    /**
+     * The same resize fed one source row at a time, top to bottom, so that a large photo never
+     * has to exist as floats: memory is [C, outH, W] plus one row. Every output value is summed
+     * in the same order as {@link #resize}, so both give bitwise equal results.
+     */
+    static final class Rows {
+        private final int channels;
+        private final int w;
+        private final int outH;
+        private final int outW;
+        private final float[][] wy;
+        private final float[] tmp;                     // [C, outH, W]: rows resized, columns not yet
+
+        Rows(int channels, int h, int w, int outH, int outW) {
+            this.channels = channels;
+            this.w = w;
+            this.outH = outH;
+            this.outW = outW;
+            this.wy = weights(h, outH);
+            this.tmp = new float[channels * outH * w];
+        }
+
+        /** @param row source row {@code y} as [C, W] */
+        void add(int y, float[] row) {
             for (int oy = 0; oy < outH; oy++) {
-                for (int y = 0; y < h; y++) {
-                    float f = wy[oy][y];
-                    if (f == 0f) {
-                        continue;
-                    }
-                    int s = (c * h + y) * w;
+                float f = wy[oy][y];
+                if (f == 0f) {
+                    continue;
+                }
+                for (int c = 0; c < channels; c++) {
+                    int s = c * w;
                     int t = (c * outH + oy) * w;
                     for (int x = 0; x < w; x++) {
-                        tmp[t + x] += f * src[s + x];
+                        tmp[t + x] += f * row[s + x];
                     }
                 }
             }
         }
-        float[] out = new float[channels * outH * outW];
-        for (int c = 0; c < channels; c++) {
-            for (int oy = 0; oy < outH; oy++) {
-                int t = (c * outH + oy) * w;
-                int o = (c * outH + oy) * outW;
-                for (int ox = 0; ox < outW; ox++) {
-                    float sum = 0f;
-                    float[] row = wx[ox];
-                    for (int x = 0; x < w; x++) {
-                        sum += row[x] * tmp[t + x];
+
+        /** @return [C, outH, outW] */
+        float[] finish() {
+            float[][] wx = weights(w, outW);
+            float[] out = new float[channels * outH * outW];
+            for (int c = 0; c < channels; c++) {
+                for (int oy = 0; oy < outH; oy++) {
+                    int t = (c * outH + oy) * w;
+                    int o = (c * outH + oy) * outW;
+                    for (int ox = 0; ox < outW; ox++) {
+                        float sum = 0f;
+                        float[] weightsX = wx[ox];
+                        for (int x = 0; x < w; x++) {
+                            sum += weightsX[x] * tmp[t + x];
+                        }
+                        out[o + ox] = sum;
                     }
-                    out[o + ox] = sum;
                 }
             }
+            return out;
         }
-        return out;
     }
 
     /** weights[o][i]: fraction of output cell o covered by input cell i, normalised to sum 1. */

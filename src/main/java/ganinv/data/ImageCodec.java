@@ -18,17 +18,33 @@ public final class ImageCodec {
     }
 
     /**
+     * The most pixels a header may claim for the CLI and the library; {@code serve} and Spark set
+     * their own. 100 megapixels: every camera photo, and a decoded image of at most 400 MB.
+     */
+    public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+
+    /**
      * Decodes {@code file} and fits it to {@code channels} x {@code resolution}^2.
      *
      * @return 8-bit pixels in [C, H, W]
      * @throws UserError naming the file when it is missing, empty or not a decodable image
      */
     public static byte[] read(Path file, int channels, int resolution) {
-        return fit(decode(file), channels, resolution);
+        return read(file, channels, resolution, DEFAULT_MAX_PIXELS);
+    }
+
+    /** As {@link #read(Path, int, int)}, refusing headers that claim more than {@code maxPixels}. */
+    public static byte[] read(Path file, int channels, int resolution, long maxPixels) {
+        return fit(decode(file, maxPixels), channels, resolution);
     }
 
     /** Decodes a PNG/JPEG file, or fails with one line naming it. */
     public static BufferedImage decode(Path file) {
+        return decode(file, DEFAULT_MAX_PIXELS);
+    }
+
+    /** Decodes a PNG/JPEG file of at most {@code maxPixels} (checked from its header), or fails with one line naming it. */
+    public static BufferedImage decode(Path file, long maxPixels) {
         try {
             if (Files.size(file) == 0) {
                 throw new UserError(file + ": empty file (0 bytes); replace or remove it");
@@ -36,7 +52,7 @@ public final class ImageCodec {
         } catch (IOException e) {
             throw new UserError(file + ": not a readable PNG/JPEG (" + reason(e) + ")", e);
         }
-        return decode(file.toFile(), file.toString());
+        return decode(file.toFile(), file.toString(), maxPixels);
     }
 
     /**
@@ -46,17 +62,22 @@ public final class ImageCodec {
      * @param name the file's name or path, for the message
      */
     public static BufferedImage decode(byte[] content, String name) {
+        return decode(content, name, DEFAULT_MAX_PIXELS);
+    }
+
+    /** As {@link #decode(byte[], String)}, refusing headers that claim more than {@code maxPixels}. */
+    public static BufferedImage decode(byte[] content, String name, long maxPixels) {
         if (content.length == 0) {
             throw new UserError(name + ": empty file (0 bytes); replace or remove it");
         }
-        return decode(new java.io.ByteArrayInputStream(content), name);
+        return decode(new java.io.ByteArrayInputStream(content), name, maxPixels);
     }
 
     /** @param source a File or an InputStream, as ImageIO.createImageInputStream takes */
-    private static BufferedImage decode(Object source, String file) {
+    private static BufferedImage decode(Object source, String file, long maxPixels) {
         BufferedImage image;
         try {
-            image = readBounded(source, file);
+            image = readBounded(source, file, maxPixels);
         } catch (IOException | RuntimeException e) {
             if (e instanceof UserError u) {
                 throw u;
@@ -69,11 +90,11 @@ public final class ImageCodec {
         return image;
     }
 
-    /** Images larger than this many pixels are refused before decoding: a header is cheap to forge. */
-    static final long MAX_PIXELS = 1L << 28;
-
-    /** ImageIO's read, after checking the size the header claims (a 100000x100000 PNG of a few bytes must not exhaust the heap). */
-    private static BufferedImage readBounded(Object source, String file) throws IOException {
+    /**
+     * ImageIO's read, after checking the size the header claims: a 261 KB PNG can claim 16384^2
+     * pixels of zeros, and decoding it would take gigabytes.
+     */
+    private static BufferedImage readBounded(Object source, String file, long maxPixels) throws IOException {
         try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(source)) {
             java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
@@ -83,9 +104,9 @@ public final class ImageCodec {
             try {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new UserError(file + ": claims " + reader.getWidth(0) + "x" + reader.getHeight(0)
-                            + " pixels, more than ganinv reads (" + MAX_PIXELS + "); shrink it first");
+                if (pixels > maxPixels) {
+                    throw new TooLarge(file + ": " + reader.getWidth(0) + "x" + reader.getHeight(0) + " = " + pixels
+                            + " pixels, more than the limit of " + maxPixels + " (--max-pixels); shrink the image or raise the limit");
                 }
                 return reader.read(0);
             } finally {
@@ -99,23 +120,65 @@ public final class ImageCodec {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
-    /** Centre-crops, resizes and converts a decoded image; result in [C, H, W]. */
+    /** An image whose header claims more pixels than the caller allows. */
+    public static final class TooLarge extends UserError {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Centre-crops, resizes and converts a decoded image; result in [C, H, W]. Reads the image a
+     * row at a time, so a large photo costs its decoded raster and little more.
+     */
     public static byte[] fit(BufferedImage image, int channels, int resolution) {
         int w = image.getWidth();
         int h = image.getHeight();
         int side = Math.min(w, h);
         int x0 = (w - side) / 2;
         int y0 = (h - side) / 2;
-        byte[] rgb = rgb8(image);
-        float[] planes = new float[3 * side * side];
-        for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < side; y++) {
-                for (int x = 0; x < side; x++) {
-                    planes[(c * side + y) * side + x] = rgb[(c * h + y0 + y) * w + x0 + x] & 0xff;
+        boolean gray = isGray(image);
+        int shift = image.getColorModel().getComponentSize(0) - 8;
+        int planes = channels == 3 ? 3 : 1;
+        AreaResize.Rows rows = new AreaResize.Rows(planes, side, side, resolution, resolution);
+        int[] argb = new int[side];
+        float[] row = new float[planes * side];
+        for (int y = 0; y < side; y++) {
+            if (gray) {
+                image.getRaster().getSamples(x0, y0 + y, side, 1, 0, argb);
+            } else {
+                image.getRGB(x0, y0 + y, side, 1, argb, 0, side);
+            }
+            for (int x = 0; x < side; x++) {
+                int r;
+                int g;
+                int b;
+                if (gray) {
+                    r = ((shift > 0 ? argb[x] >> shift : argb[x]) & 0xff);
+                    g = r;
+                    b = r;
+                } else {
+                    r = (argb[x] >> 16) & 0xff;
+                    g = (argb[x] >> 8) & 0xff;
+                    b = argb[x] & 0xff;
+                }
+                if (planes == 3) {
+                    row[x] = r;
+                    row[side + x] = g;
+                    row[2 * side + x] = b;
+                } else {
+                    row[x] = 0.299f * r + 0.587f * g + 0.114f * b;
                 }
             }
+            rows.add(y, row);
         }
-        return fitPlanes(planes, 3, side, channels, resolution);
+        return toBytes(rows.finish(), channels, resolution);
+    }
+
+    /** Gray images are read from their raster: getRGB would pass them through a colour-space conversion that changes the values. */
+    private static boolean isGray(BufferedImage image) {
+        return image.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
+                && image.getRaster().getNumBands() <= 2;
     }
 
     /**
@@ -127,8 +190,7 @@ public final class ImageCodec {
         int h = image.getHeight();
         int plane = w * h;
         byte[] out = new byte[3 * plane];
-        boolean gray = image.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
-                && image.getRaster().getNumBands() <= 2;
+        boolean gray = isGray(image);
         int shift = image.getColorModel().getComponentSize(0) - 8;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -158,6 +220,11 @@ public final class ImageCodec {
         float[] resized = srcChannels == channels || srcChannels == 1
                 ? AreaResize.resize(planes, srcChannels, side, side, resolution, resolution)
                 : AreaResize.resize(toGray(planes, side), 1, side, side, resolution, resolution);
+        return toBytes(resized, channels, resolution);
+    }
+
+    /** Resized values [1 or C, R, R] rounded to 8 bits [C, R, R]; one plane is replicated. */
+    private static byte[] toBytes(float[] resized, int channels, int resolution) {
         int plane = resolution * resolution;
         byte[] out = new byte[channels * plane];
         int have = resized.length / plane;

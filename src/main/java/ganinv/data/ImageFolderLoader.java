@@ -50,8 +50,13 @@ public final class ImageFolderLoader {
      * @throws UserError when the folder has no readable image at all
      */
     public static Decoded decodeAll(Path root, int channels, int resolution, PrintStream warnings) {
+        return decodeAll(root, channels, resolution, ImageCodec.DEFAULT_MAX_PIXELS, warnings);
+    }
+
+    /** As {@link #decodeAll(Path, int, int, PrintStream)}, skipping images whose header claims more than {@code maxPixels}. */
+    public static Decoded decodeAll(Path root, int channels, int resolution, long maxPixels, PrintStream warnings) {
         List<Path> files = listImages(root);
-        return decode(root, files, Subset.FIRST.order(files.size(), 0), files.size(), channels, resolution, warnings);
+        return decode(root, files, Subset.FIRST.order(files.size(), 0), files.size(), channels, resolution, maxPixels, warnings);
     }
 
     /**
@@ -59,7 +64,7 @@ public final class ImageFolderLoader {
      * files run out), so that a cut of a large folder decodes only what it uses.
      */
     private static Decoded decode(Path root, List<Path> files, PrimitiveIterator.OfInt order, int wanted,
-                                  int channels, int resolution, PrintStream warnings) {
+                                  int channels, int resolution, long maxPixels, PrintStream warnings) {
         if (files.isEmpty()) {
             throw new UserError(root + ": no PNG or JPEG images found (searched recursively)");
         }
@@ -69,7 +74,7 @@ public final class ImageFolderLoader {
         while (images.size() < wanted && order.hasNext()) {
             Path f = files.get(order.nextInt());
             try {
-                images.add(ImageCodec.read(f, channels, resolution));
+                images.add(ImageCodec.read(f, channels, resolution, maxPixels));
                 read.add(f);
             } catch (UserError e) {
                 skipped.add(e.getMessage());
@@ -104,7 +109,8 @@ public final class ImageFolderLoader {
         boolean cut = count >= 0 && count < files.size();
         int wanted = cut ? (int) count : files.size();
         Subset used = cut ? subset : Subset.FIRST;
-        Decoded decoded = decode(root, files, used.order(files.size(), seed), wanted, channels, resolution, warnings);
+        Decoded decoded = decode(root, files, used.order(files.size(), seed), wanted, channels, resolution,
+                ImageCodec.DEFAULT_MAX_PIXELS, warnings);
         TreeSet<String> classes = new TreeSet<>();
         for (Path f : files) {
             Path rel = root.relativize(f);

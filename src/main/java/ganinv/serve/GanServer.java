@@ -11,12 +11,10 @@ import ganinv.api.Quality;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import io.javalin.http.staticfiles.Location;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,10 +35,15 @@ import java.util.stream.Stream;
 public final class GanServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_CODES = 64;
+    private static final int MAX_WATCHERS = 64;
+    private static final int MAX_EXAMPLES = 24;
 
     private final ServeOptions options;
     private final GanRun run;
     private final RefineJobs refine;
+    private final RefineEvents events;
+    private final Uploads uploads;
+    private final Posture posture;
     private final Semaphore models;
     private final Map<String, float[]> directions = new LinkedHashMap<>();
     private final Map<String, Path> examples = new LinkedHashMap<>();
@@ -55,9 +58,12 @@ public final class GanServer implements AutoCloseable {
             refiner = GanRun.open(options.run());
             this.refine = new RefineJobs(refiner, options.refineSteps());
             this.models = new Semaphore(options.renderers(), true);
+            this.uploads = new Uploads(options.maxUpload(), options.maxPixels(), options.renderers());
+            this.posture = new Posture(options.host());
             loadDirections();
             loadExamples();
             this.info = describe();
+            this.events = new RefineEvents(MAX_WATCHERS, GanServer::state);      // its thread starts last: nothing after can fail
             this.app = routes(Javalin.create(config -> {
                 config.showJavalinBanner = false;
                 config.staticFiles.add(sf -> {
@@ -86,7 +92,8 @@ public final class GanServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        refine.close();
+        events.close();
+        refine.close();                                       // closes the refiner's copy of the run
         run.close();
     }
 
@@ -95,7 +102,13 @@ public final class GanServer implements AutoCloseable {
         return run.engineArrays();
     }
 
+    /** For tests: event streams open now. */
+    int openWatchers() {
+        return events.open();
+    }
+
     private Javalin routes(Javalin a) {
+        a.before(posture::check);
         a.get("/api/run", ctx -> ctx.json(info));
         a.get("/api/examples/{name}", this::example);
         a.post("/api/invert", ctx -> ctx.json(invert(upload(ctx))));
@@ -112,43 +125,13 @@ public final class GanServer implements AutoCloseable {
             job.cancelled = true;
             ctx.json(state(job));
         });
-        a.get("/api/refine/{id}/events", this::events);
+        a.get("/api/refine/{id}/events", ctx -> events.watch(ctx, refine.get(ctx.pathParam("id"))));
         a.exception(HttpError.class, (e, ctx) -> ctx.status(e.status).json(Map.of("error", e.getMessage())));
         a.exception(Exception.class, (e, ctx) -> {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("exceeds max") || m.contains("Request exceeds maxRequestSize")) {
-                ctx.status(413).json(Map.of("error", "upload: larger than --max-upload " + options.maxUpload() + " bytes"));
-                return;
-            }
             System.err.println("ganinv serve: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
             ctx.status(500).json(Map.of("error", "internal error; the server log has the details"));
         });
         return a;
-    }
-
-    /**
-     * Server-sent events for a refinement: "progress" (done, total) every 100 ms while it runs,
-     * then one "result" or "failed" with its final state. Written by hand on the response stream
-     * (a plain GET the page opens with EventSource), flushed after every event.
-     */
-    private void events(Context ctx) throws IOException {
-        RefineJobs.Job job = refine.get(ctx.pathParam("id"));
-        ctx.contentType("text/event-stream").header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
-        java.io.OutputStream out = ctx.res().getOutputStream();
-        try {
-            while (!job.ended()) {
-                event(out, "progress", Map.of("done", job.done, "total", job.total));
-                sleep(100);
-            }
-            event(out, job.result != null ? "result" : "failed", state(job));
-        } catch (IOException e) {
-            // the page went away; the job goes on (or is cancelled) without it
-        }
-    }
-
-    private static void event(java.io.OutputStream out, String name, Object data) throws IOException {
-        out.write(("event: " + name + "\ndata: " + JSON.writeValueAsString(data) + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        out.flush();
     }
 
     private Map<String, Object> invert(BufferedImage image) {
@@ -197,24 +180,7 @@ public final class GanServer implements AutoCloseable {
     }
 
     private BufferedImage upload(Context ctx) {
-        if (ctx.contentLength() > options.maxUpload() + 64 * 1024) {
-            throw new HttpError(413, "upload: " + ctx.contentLength() + " bytes, more than --max-upload " + options.maxUpload());
-        }
-        if (ctx.contentType() == null || !ctx.contentType().startsWith("multipart/form-data")) {
-            throw HttpError.badRequest("upload: send multipart/form-data with the file in the field 'image'");
-        }
-        UploadedFile file = ctx.uploadedFile("image");
-        if (file == null) {
-            throw HttpError.badRequest("upload: no file in the form field 'image'");
-        }
-        if (file.size() > options.maxUpload()) {
-            throw new HttpError(413, "upload: " + file.size() + " bytes, more than --max-upload " + options.maxUpload());
-        }
-        try (InputStream in = file.content()) {
-            return Images.decode(in.readAllBytes(), file.filename());
-        } catch (IOException e) {
-            throw HttpError.badRequest("upload: cannot read the file (" + e.getMessage() + ")");
-        }
+        return uploads.image(ctx);
     }
 
     private static JsonNode body(Context ctx) {
@@ -313,25 +279,35 @@ public final class GanServer implements AutoCloseable {
         }
     }
 
-    /** The demo's held-out shapes when the run folder has them. */
+    /**
+     * The demo's held-out images when the run folder has them, taken in turn from each class (the
+     * name before the last '-' or '_', e.g. "circle-00.png") so that the strip spans the run's
+     * classes instead of showing the first class in file order.
+     */
     private void loadExamples() {
         Path folder = options.run().resolve("held-out");
         if (!Files.isDirectory(folder)) {
             return;
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            files.filter(p -> p.toString().endsWith(".png")).sorted().limit(24)
-                    .forEach(p -> examples.put(p.getFileName().toString(), p));
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.filter(p -> p.toString().endsWith(".png")).sorted().toList();
         } catch (IOException e) {
             throw new ganinv.FileAccessError("cannot list " + folder, e);
         }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Map<String, java.util.ArrayDeque<Path>> byClass = new LinkedHashMap<>();
+        for (Path p : files) {
+            String name = p.getFileName().toString();
+            int cut = Math.max(name.lastIndexOf('-'), name.lastIndexOf('_'));
+            byClass.computeIfAbsent(cut > 0 ? name.substring(0, cut) : "", k -> new java.util.ArrayDeque<>()).add(p);
+        }
+        while (examples.size() < MAX_EXAMPLES && byClass.values().stream().anyMatch(q -> !q.isEmpty())) {
+            for (java.util.ArrayDeque<Path> q : byClass.values()) {
+                if (!q.isEmpty() && examples.size() < MAX_EXAMPLES) {
+                    Path p = q.poll();
+                    examples.put(p.getFileName().toString(), p);
+                }
+            }
         }
     }
 }

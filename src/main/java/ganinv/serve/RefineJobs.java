@@ -105,9 +105,16 @@ final class RefineJobs implements AutoCloseable {
         jobs.values().removeIf(j -> j.ended() && now - j.endedAt > TimeUnit.MINUTES.toNanos(10));
     }
 
+    /** Cancels every job, waits up to 10 s for the running one to stop, and closes the refiner's run. */
     @Override
     public void close() {
         jobs.values().forEach(j -> j.cancelled = true);
         worker.shutdownNow();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        refiner.close();
     }
 }

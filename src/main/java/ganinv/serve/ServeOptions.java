@@ -11,11 +11,23 @@ import java.nio.file.Path;
  * @param maxUpload the largest upload accepted, in bytes
  * @param sliders how many of the most important latent elements get a slider
  * @param refineSteps Adam steps of a hybrid refinement
- * @param renderers model calls (encoder passes, renders) allowed at once; more wait their turn
+ * @param renderers model calls (encoder passes, renders) allowed at once, and image decodes at once; more wait their turn
+ * @param maxPixels the most pixels an uploaded image's header may claim (decoding takes up to 4 bytes a pixel)
  */
 public record ServeOptions(Path run, String host, int port, Path directions, long maxUpload, int sliders, int refineSteps,
-                           int renderers) {
+                           int renderers, long maxPixels) {
+    /** What {@code serve} allows by default: 25 megapixels, a 6000x4000 photo; at most 100 MB decoded. */
+    public static final long DEFAULT_MAX_PIXELS = 25_000_000L;
+
+    /** With the default {@code --max-pixels}. */
+    public ServeOptions(Path run, String host, int port, Path directions, long maxUpload, int sliders, int refineSteps, int renderers) {
+        this(run, host, port, directions, maxUpload, sliders, refineSteps, renderers, DEFAULT_MAX_PIXELS);
+    }
+
     public ServeOptions {
+        if (maxPixels < 1) {
+            throw new UserError("--max-pixels " + maxPixels + ": must be at least 1");
+        }
         if (port < 0 || port > 65535) {
             throw new UserError("--port " + port + ": must be 0..65535 (0: any free port)");
         }

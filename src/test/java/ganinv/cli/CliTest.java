@@ -200,6 +200,9 @@ class CliTest {
         }
         assertThat(run("invert", "--run", run.toString(), "--images", images.toString(), "--out",
                 tmp.resolve("inv").toString())).as(err.toString()).isZero();
+        // Headers that claim more than --max-pixels are refused before decoding (16 x 16 = 256 pixels).
+        assertOneLineError(run("invert", "--run", run.toString(), "--images", images.toString(), "--max-pixels", "255",
+                "--out", tmp.resolve("inv-small").toString()), "16x16 = 256 pixels, more than the limit of 255 (--max-pixels)");
         assertThat(run("traverse", "--run", run.toString(), "--elements", "3", "--steps", "5", "--out",
                 tmp.resolve("t.png").toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("ranked by latent scale s");

@@ -61,6 +61,34 @@ class ServeBrowserTest {
         return v == null ? 0 : Integer.parseInt(v);
     }
 
+    /** Images that show a broken-image box: a src that did not load, or no src and still visible. */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> brokenImages(WebDriver driver) {
+        return (java.util.List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.images).filter(img => img.getAttribute('src')"
+                        + " ? (img.complete && img.naturalWidth === 0)"
+                        + " : getComputedStyle(img).visibility !== 'hidden').map(img => img.id || img.title || img.alt);");
+    }
+
+    private static void heldOut(Path run) throws Exception {
+        Path folder = Files.createDirectories(run.resolve("held-out"));
+        String[] classes = {"circle", "square", "triangle"};
+        for (String c : classes) {
+            for (int i = 0; i < 10; i++) {
+                BufferedImage im = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = im.createGraphics();
+                g.setColor(new Color(200, 40 + 20 * i, 60));
+                switch (c) {
+                    case "circle" -> g.fillOval(3, 3, 10, 10);
+                    case "square" -> g.fillRect(3, 3, 10, 10);
+                    default -> g.fillPolygon(new int[] {8, 2, 14}, new int[] {2, 14, 14}, 3);
+                }
+                g.dispose();
+                ImageIO.write(im, "png", folder.resolve(String.format("%s-%02d.png", c, i)).toFile());
+            }
+        }
+    }
+
     @Test
     void uploadReconstructDragInterpolateRefine() throws Exception {
         Path run = tmp.resolve("run");
@@ -82,21 +110,41 @@ class ServeBrowserTest {
                 "--window-size=1400,1000", "--user-data-dir=" + tmp.resolve("profile"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(binary("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")).usingAnyFreePort().build();
-        try (GanServer server = new GanServer(new ServeOptions(run, "127.0.0.1", 0, directions, 1 << 20, 4, 20, 2))) {
-            String url = "http://127.0.0.1:" + server.start() + "/";
-            WebDriver driver = new ChromeDriver(service, options);
-            try {
-                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebDriver driver = new ChromeDriver(service, options);
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            // First look at a run without held-out images: empty slots that say what to do, no broken image.
+            try (GanServer bare = new GanServer(new ServeOptions(run, "127.0.0.1", 0, null, 1 << 20, 4, 20, 2))) {
+                driver.get("http://127.0.0.1:" + bare.start() + "/");
+                wait.until(d -> d.findElement(By.id("meta")).getText().contains("dlsgan"));
+                assertThat(brokenImages(driver)).isEmpty();
+                assertThat(driver.findElement(By.tagName("body")).getText()).contains("drop an image or click an example")
+                        .doesNotContain("the image as the run sees it");
+            }
+            // With held-out images: the strip spans the classes and the first one is already inverted.
+            heldOut(run);
+            try (GanServer server = new GanServer(new ServeOptions(run, "127.0.0.1", 0, directions, 1 << 20, 4, 20, 2))) {
+                String url = "http://127.0.0.1:" + server.start() + "/";
                 driver.get(url);
                 wait.until(d -> d.findElement(By.id("meta")).getText().contains("dlsgan"));
+                wait.until(d -> d.findElement(By.id("scores")).getText().contains("PSNR"));
+                java.util.List<String> titles = driver.findElements(By.cssSelector("#examples img")).stream()
+                        .map(e -> e.getAttribute("title")).toList();
+                assertThat(titles).hasSize(24);
+                assertThat(titles.subList(0, 3)).containsExactly("circle-00.png", "square-00.png", "triangle-00.png");
+                wait.until(d -> version(d, "current") >= 1 && (Boolean) ((JavascriptExecutor) d)
+                        .executeScript("return document.getElementById('current').complete"));
+                wait.until(d -> brokenImages(d).isEmpty());
+                int inputShown = version(driver, "input");
+                int rendered = version(driver, "current");
                 assertThat(driver.findElements(By.cssSelector("#sliders input[type=range]"))).hasSize(4);
                 assertThat(driver.findElements(By.cssSelector("#direction-sliders input[type=range]"))).hasSize(1);
 
                 WebElement file = driver.findElement(By.id("file"));
                 ((JavascriptExecutor) driver).executeScript("arguments[0].style.display = 'block';", file);
                 file.sendKeys(upload.toAbsolutePath().toString());
-                wait.until(d -> d.findElement(By.id("scores")).getText().contains("PSNR"));
-                wait.until(d -> version(d, "current") >= 1 && (Boolean) ((JavascriptExecutor) d)
+                wait.until(d -> version(d, "input") > inputShown);
+                wait.until(d -> version(d, "current") > rendered && (Boolean) ((JavascriptExecutor) d)
                         .executeScript("return document.getElementById('current').complete"));
                 long before = pixels(driver, "current");
                 int shown = version(driver, "current");
@@ -123,11 +171,12 @@ class ServeBrowserTest {
                 wait.until(d -> d.findElements(By.cssSelector("#samples img")).size() == 8);
                 assertThat(driver.findElement(By.id("status")).getText()).isEmpty();
 
+                assertThat(brokenImages(driver)).isEmpty();
                 Path shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
                 Files.copy(shot, Path.of("target", "serve-page.png"), StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                driver.quit();
             }
+        } finally {
+            driver.quit();
         }
     }
 }

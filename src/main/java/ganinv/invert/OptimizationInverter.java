@@ -73,7 +73,7 @@ public final class OptimizationInverter implements Inverter {
     private float[] bestOfRestarts(NDManager scope, NDArray x, int offset, double[] history, Counter counter) {
         int n = (int) x.getShape().get(0);
         int d = method.net().latentDim();
-        ReconstructionLoss loss = new ReconstructionLoss(settings.loss(), method.networks().get("D"), method.net().stages());
+        ReconstructionLoss loss = new ReconstructionLoss(settings.loss(), method.networks().get("D"));
         loss.target(x);
         float[] best = new float[n * d];
         float[] bestLoss = new float[n];

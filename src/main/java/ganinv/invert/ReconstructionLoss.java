@@ -2,10 +2,6 @@ package ganinv.invert;
 
 import ganinv.model.Scalar;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.pooling.Pool;
 import ganinv.UserError;
 import ganinv.model.Network;
 
@@ -18,25 +14,23 @@ import java.util.List;
  *   <li>{@code l2}: mean squared pixel difference (pixels in [-1, 1]);</li>
  *   <li>{@code l1}: mean absolute pixel difference;</li>
  *   <li>{@code l2+features}: l2 plus the mean squared difference of the discriminator trunk's
- *       activations after each of its stages, averaged over stages: a perceptual-style distance
- *       that needs no external weights.</li>
+ *       activations after each of its down-sampling stages (dcgan-up: after each pool; stylegan2:
+ *       after each residual block, gains included), averaged over stages: a perceptual-style
+ *       distance that needs no external weights.</li>
  * </ul>
  */
 public final class ReconstructionLoss {
     private final String kind;
     private final Network features;
-    private final int stages;
     private final List<NDArray> targetFeatures = new ArrayList<>();
 
     /**
-     * @param features a network whose weights start with the dcgan-up trunk's convolutions (D, E,
-     *                 or the joint D's image path); used only by l2+features
-     * @param stages the trunk's down-sampling stages, k
+     * @param features D, E or BiGAN's joint D, of either family: its image trunk's stages give the
+     *                 features; used only by l2+features
      */
-    ReconstructionLoss(String kind, Network features, int stages) {
+    ReconstructionLoss(String kind, Network features) {
         this.kind = check(kind);
         this.features = features;
-        this.stages = stages;
     }
 
     static String check(String kind) {
@@ -76,17 +70,8 @@ public final class ReconstructionLoss {
         return a.reshape(a.getShape().get(0), -1).mean(new int[] {1});
     }
 
-    /** Activations after each stage of the trunk: k arrays [N, W, R/2^i, R/2^i]. */
+    /** Activations after each stage of D's own trunk: k arrays [N, W_i, R/2^i, R/2^i]. */
     private List<NDArray> trace(NDArray x) {
-        List<NDArray> w = new ArrayList<>(features.weights().values());
-        Shape one = new Shape(1, 1);
-        NDArray h = Activation.leakyRelu(Conv2d.conv2d(x, w.get(0), w.get(1), one, one).singletonOrThrow(), 0.2f);
-        List<NDArray> out = new ArrayList<>(stages);
-        for (int i = 1; i <= stages; i++) {
-            h = Activation.leakyRelu(Conv2d.conv2d(h, w.get(2 * i), w.get(2 * i + 1), one, one).singletonOrThrow(), 0.2f);
-            h = Pool.avgPool2d(h, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
-            out.add(h);
-        }
-        return out;
+        return features.stageActivations(x);
     }
 }

@@ -43,6 +43,11 @@ public final class JointDiscriminator extends AbstractBlock {
                 .add(Linear.builder().setUnits(1).build()));
     }
 
+    /** The image path: the same trunk as D and E, for features of x alone. */
+    LayerSequence imageTrunk() {
+        return (LayerSequence) image;
+    }
+
     /** D(x, z) as a network whose {@code forward(x, z)} takes x [N, C, R, R] and z [N, d] and gives [N, 1]. */
     public static Network create(String name, NetConfig c, NDManager manager) {
         return new Network(name, new JointDiscriminator(c), manager,

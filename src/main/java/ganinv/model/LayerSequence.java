@@ -31,6 +31,25 @@ public final class LayerSequence extends GradLayer {
         return h;
     }
 
+    /**
+     * The activations where the spatial size halves (after each down-sampling layer or residual
+     * block), in order: the trunk's own stages, whatever its family, each [N, W_i, R/2^i, R/2^i].
+     * Differentiable in x.
+     */
+    List<NDArray> stageOutputs(ParameterStore ps, NDArray x) {
+        List<NDArray> out = new ArrayList<>();
+        NDArray h = x;
+        for (GradLayer l : layers) {
+            NDArray next = l.trace(ps, h, Tape.OFF);
+            if (h.getShape().dimension() == 4 && next.getShape().dimension() == 4
+                    && next.getShape().get(2) < h.getShape().get(2)) {
+                out.add(next);
+            }
+            h = next;
+        }
+        return out;
+    }
+
     @Override
     public NDArray inputGradient(NDArray g, Tape tape) {
         NDArray h = g;

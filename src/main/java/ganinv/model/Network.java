@@ -58,6 +58,20 @@ public final class Network {
         return layers.trace(store, x, tape);
     }
 
+    /**
+     * The activations of the image trunk after each of its down-sampling stages, computed by the
+     * trunk's own layers (equalized-lr gains and residual blocks included): k arrays
+     * [N, W_i, R/2^i, R/2^i], differentiable in x. For D, E and BiGAN's joint D (its image path).
+     */
+    public java.util.List<NDArray> stageActivations(NDArray x) {
+        LayerSequence trunk = block instanceof LayerSequence s ? s
+                : block instanceof JointDiscriminator j ? j.imageTrunk() : null;
+        if (trunk == null) {
+            throw new IllegalStateException(name + " has no image trunk to take features from");
+        }
+        return trunk.stageOutputs(store, x);
+    }
+
     /** ∂(g·output)/∂x for the tape's rows, g [P, outputs], as a differentiable graph of the weights. */
     public NDArray inputGradient(NDArray g, Tape tape) {
         return ((GradLayer) block).inputGradient(g, tape);

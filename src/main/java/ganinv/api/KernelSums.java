@@ -29,6 +29,16 @@ public final class KernelSums {
     }
 
     /**
+     * @param a [m][d]
+     * @return Σ_i k(a_i, a_i); a block's rows against the whole set, minus this, is the block's
+     *     share of the set's Σ_{i≠j}
+     */
+    public static double diagonal(float[][] a) {
+        int d = a.length == 0 ? 1 : a[0].length;
+        return ganinv.metrics.Kid.diagonalSum(Codes.flatten0(a, d, "a"), a.length, d);
+    }
+
+    /**
      * @param xxOffDiagonal Σ_{i≠j} k(x_i, x_j) over the m vectors of one set (sum the blocks; a
      *                      pair of different blocks counts twice)
      * @param m the first set's size, at least 2

@@ -35,6 +35,54 @@ public final class PartialEvaluation {
     }
 
     /**
+     * What the generated images {@code from..to} of N give, as sums over the part.
+     *
+     * @param features [to − from][dim]
+     * @param encoderLossSum Σ (z − E(G(z)))²∘s² over the part's elements (0 without an encoder)
+     * @param latentMseSum Σ (z − E(G(z)))² over the part's elements (0 without an encoder)
+     * @param psnrSum Σ PSNR of G(E(G(z))) against G(z) (0 without an encoder)
+     * @param ssimSum Σ SSIM likewise
+     * @param classCounts with a classifier: the part's samples per class; otherwise empty
+     */
+    public record GeneratedPart(float[][] features, double encoderLossSum, double latentMseSum, double psnrSum,
+                                double ssimSum, long[] classCounts) {
+    }
+
+    /**
+     * The generated side's totals over every part.
+     *
+     * @param count N
+     * @param moments the merged feature moments
+     * @param kernelOffDiagonal Σ_{i≠j} k(y_i, y_j) over all generated features
+     * @param encoderLossSum Σ over the parts ({@link GeneratedPart}), likewise the next three
+     * @param classCounts summed over the parts, or empty
+     */
+    public record GeneratedTotals(long count, FeatureMoments moments, double kernelOffDiagonal, double encoderLossSum,
+                                 double latentMseSum, double psnrSum, double ssimSum, long[] classCounts) {
+    }
+
+    /**
+     * @param run the run
+     * @param count N, the real set's size
+     * @param seed {@code evaluate --seed} (default 1000003)
+     * @param from the part's first index, 0 ≤ from &lt; to ≤ count
+     * @param to one past its last
+     * @param classifier a {@code train-classifier} file, or null for the fallback features
+     * @return the part of {@link #generated}'s images {@code from..to}, measured alone
+     */
+    public static GeneratedPart generatedPart(GanRun run, int count, long seed, int from, int to, Path classifier) {
+        Guard.require(0 <= from && from < to && to <= count, "part " + from + ".." + to + ": must lie in 0.." + count);
+        return run.withRun(t -> {
+            boolean encoder = ganinv.metrics.Measure.canInvert(t);
+            try (FeatureExtractor f = features(t, classifier)) {
+                Evaluation.GeneratedPart g = Evaluation.generatedPart(t.method(), t.manager(), count, seed, from, to, f, encoder);
+                return new GeneratedPart(Codes.rows(g.features(), f.dim()), g.encoderLossSum(), g.latentMseSum(), g.psnrSum(),
+                        g.ssimSum(), g.classCounts());
+            }
+        });
+    }
+
+    /**
      * What a part of the real images gives, image by image.
      *
      * @param features [n][dim]
@@ -147,9 +195,37 @@ public final class PartialEvaluation {
      */
     public static ganinv.api.Evaluation finish(GanRun run, Generated generated, RealTotals real, Path classifier) {
         int dim = generated.features().length == 0 ? 1 : generated.features()[0].length;
-        double fid = FeatureMoments.fid(real.moments(), FeatureMoments.of(generated.features(), dim));
-        double kid = KernelSums.kid(real.kernelOffDiagonal(), real.count(), KernelSums.offDiagonal(generated.features()),
-                generated.features().length, real.kernelCross());
+        FeatureMoments moments = FeatureMoments.of(generated.features(), dim);
+        return finish(run, generated.features().length, moments, KernelSums.offDiagonal(generated.features()),
+                generated.values(), generated.classCounts(), real, classifier);
+    }
+
+    /**
+     * @param run the run
+     * @param generated the generated parts' totals
+     * @param real the real parts' totals
+     * @param classifier the classifier file the parts were measured with, or null
+     * @return the same record {@link GanRun#evaluate} returns, its JSON headed as {@code evaluate}'s
+     */
+    public static ganinv.api.Evaluation finish(GanRun run, GeneratedTotals generated, RealTotals real, Path classifier) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (run.withRun(ganinv.metrics.Measure::canInvert)) {
+            double elements = (double) generated.count() * run.latentDim();
+            values.put("encoder_loss", generated.encoderLossSum() / elements);
+            values.put("latent_mse", generated.latentMseSum() / elements);
+            values.put("psnr_generated", generated.psnrSum() / generated.count());
+            values.put("ssim_generated", generated.ssimSum() / generated.count());
+        }
+        return finish(run, generated.count(), generated.moments(), generated.kernelOffDiagonal(), values,
+                generated.classCounts(), real, classifier);
+    }
+
+    private static ganinv.api.Evaluation finish(GanRun run, long generatedCount, FeatureMoments generatedMoments,
+                                                double generatedOffDiagonal, Map<String, Object> generatedValues,
+                                                long[] classCounts, RealTotals real, Path classifier) {
+        double fid = FeatureMoments.fid(real.moments(), generatedMoments);
+        double kid = KernelSums.kid(real.kernelOffDiagonal(), real.count(), generatedOffDiagonal, generatedCount,
+                real.kernelCross());
         return run.withRun(t -> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("run", t.dir().root().toString());
@@ -165,13 +241,13 @@ public final class PartialEvaluation {
                     json.put("classifier_trained_on", c.config().data());
                     json.put("classifier_held_out_accuracy", c.config().heldOutAccuracy());
                     features = c.name();
-                    part = new Evaluation.ClassPart(c.config().classes().size(), generated.classCounts(), real.decided(),
+                    part = new Evaluation.ClassPart(c.config().classes().size(), classCounts, real.decided(),
                             real.reconstructedDecided(), real.labels());
                 }
             }
             float[] codes = real.codes().length == 0 ? new float[0] : Codes.flatten(real.codes(), run.latentDim(), "codes");
             json.putAll(Evaluation.combine(t.method(), t.manager(), real.count(), features, fid, kid,
-                    new Evaluation.GeneratedSide(new float[0], generated.values(), generated.classCounts()),
+                    new Evaluation.GeneratedSide(new float[0], generatedValues, classCounts),
                     real.psnrSum() / real.count(), real.ssimSum() / real.count(), codes, real.labels(),
                     real.classes().size(), part));
             return ganinv.api.Evaluation.of(json);

@@ -98,6 +98,50 @@ public final class Evaluation {
     }
 
     /**
+     * The generated side for the latents {@code from..to} of the N that {@link #generatedSide}
+     * draws from {@code seed}, as sums over the part, so that parts measured apart (Spark
+     * executors) combine to its values: encoder_loss = Σ encoderLossSum / (N d), psnr_generated =
+     * Σ psnrSum / N, and so on.
+     *
+     * @param features the part's features, (to − from) × dim row-major
+     * @param encoderLossSum Σ over the part's elements of (z − E(G(z)))²∘s²; 0 without an encoder
+     * @param latentMseSum Σ (z − E(G(z)))²; 0 without an encoder
+     * @param classCounts with a {@link Classifier}: the part's samples per class; otherwise empty
+     */
+    public record GeneratedPart(float[] features, double encoderLossSum, double latentMseSum, double psnrSum, double ssimSum,
+                                long[] classCounts) {
+    }
+
+    public static GeneratedPart generatedPart(GanMethod method, NDManager manager, int n, long seed, int from, int to,
+                                              FeatureExtractor features, boolean hasEncoder) {
+        int d = method.net().latentDim();
+        int c = method.net().channels();
+        int r = method.net().resolution();
+        int m = to - from;
+        // The same N draws as generatedSide, of which this part keeps its rows: z_i depends on i alone.
+        float[] z = java.util.Arrays.copyOfRange(method.prior().sample(new Rng(seed), n, d), from * d, to * d);
+        List<byte[]> generated = Decode.images(method, manager, z, 64);
+        double enc = 0;
+        double mse = 0;
+        double psnr = 0;
+        double ssim = 0;
+        if (hasEncoder) {
+            Inversion ofGenerated = new EncoderInverter(method, manager, 64).invert(generated);
+            enc = encoderLoss(method, manager, z, ofGenerated.codes(), true) * (double) m * d;
+            mse = encoderLoss(method, manager, z, ofGenerated.codes(), false) * (double) m * d;
+            ImagePairs gen = pairs(generated, ofGenerated.reconstructions(), c, r);
+            psnr = gen.meanPsnr() * m;
+            ssim = gen.meanSsim() * m;
+        }
+        if (features instanceof Classifier classifier) {
+            Classifier.Scores scores = classifier.score(generated, c, r);
+            return new GeneratedPart(scores.features(), enc, mse, psnr, ssim,
+                    ClassMetrics.histogram(scores.classes(), classifier.config().classes().size()));
+        }
+        return new GeneratedPart(features.of(generated, c, r), enc, mse, psnr, ssim, new long[0]);
+    }
+
+    /**
      * What a part of the real images gives, image by image, so that parts measured apart combine.
      *
      * @param features count × dim row-major

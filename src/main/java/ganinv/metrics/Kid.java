@@ -52,6 +52,15 @@ public final class Kid {
         return sum;
     }
 
+    /** Σ_i k(x_i, x_i) over x [count, d]: what a row-against-all sum counts beyond the off-diagonal. */
+    public static double diagonalSum(float[] x, int count, int d) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += kernel(x, i, x, i, d);
+        }
+        return sum;
+    }
+
     static double kernel(float[] x, int i, float[] y, int j, int d) {
         double dot = 0;
         for (int k = 0; k < d; k++) {

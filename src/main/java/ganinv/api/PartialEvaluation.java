@@ -45,7 +45,7 @@ public final class PartialEvaluation {
      * @param classCounts with a classifier: the part's samples per class; otherwise empty
      */
     public record GeneratedPart(float[][] features, double encoderLossSum, double latentMseSum, double psnrSum,
-                                double ssimSum, long[] classCounts) {
+                                double ssimSum, long[] classCounts) implements java.io.Serializable {
     }
 
     /**
@@ -58,7 +58,8 @@ public final class PartialEvaluation {
      * @param classCounts summed over the parts, or empty
      */
     public record GeneratedTotals(long count, FeatureMoments moments, double kernelOffDiagonal, double encoderLossSum,
-                                 double latentMseSum, double psnrSum, double ssimSum, long[] classCounts) {
+                                 double latentMseSum, double psnrSum, double ssimSum, long[] classCounts)
+            implements java.io.Serializable {
     }
 
     /**

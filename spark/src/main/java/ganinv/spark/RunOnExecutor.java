@@ -23,7 +23,7 @@ final class RunOnExecutor {
     }
 
     /**
-     * @param bundle the run's name (its folder and step)
+     * @param bundle the run's name: the hash of the shipped zip, so a run retrained in place is a new name
      * @param zip the run's essentials, zipped
      * @return the open run; {@code loadedNow} is true for the one call that loaded it
      */

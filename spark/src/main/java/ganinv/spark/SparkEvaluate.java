@@ -4,38 +4,51 @@ import ganinv.api.BadInputException;
 import ganinv.api.Evaluation;
 import ganinv.api.FeatureMoments;
 import ganinv.api.GanRun;
-import ganinv.api.ImageFiles;
 import ganinv.api.KernelSums;
 import ganinv.api.PartialEvaluation;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
-import scala.Tuple2;
 
 import java.awt.image.BufferedImage;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
- * {@code spark evaluate}: {@code evaluate}'s JSON for every image under a Spark path, the real
- * side measured by executors and reduced with Spark: feature moments merged pairwise (FID), kernel
- * sums over pairs of partition blocks and against the broadcast generated features (KID, over
- * the full sets as {@code evaluate} computes it), reconstruction scores summed, codes collected in
- * path order for the probes. The generated side (N images from the seed) is measured on the driver.
- * Equals {@code evaluate --count N} on the same folder and seed up to the order of the sums.
+ * {@code spark evaluate}: {@code evaluate}'s JSON for every image under a Spark path. Both sides
+ * run on executors: real images are read by path, fitted at once and measured
+ * {@value #BATCH} at a time; the N generated images are cut into index ranges, each drawn from
+ * the same seed as {@code evaluate} draws them. The driver merges feature moments (FID), sums of
+ * each block's rows against the broadcast features of the whole set (KID over the full sets, as
+ * {@code evaluate} computes it; no cartesian product of blocks), reconstruction scores and codes
+ * (sorted by path for the probes). Every count is part of a block's result, so a recomputed or
+ * retried task cannot count twice. Equals {@code evaluate --count N} on the same folder and seed
+ * up to the order of the sums.
  */
 public final class SparkEvaluate {
+    static final int BATCH = 64;
+
     private SparkEvaluate() {
     }
 
-    /** One partition's measured images, in path order. */
-    record Block(int index, List<String> paths, float[][] features, float[][] codes, double psnrSum, double ssimSum,
-                 int[] classes, int[] rebuiltClasses) implements Serializable {
+    /** One partition's measured images, in its own order. */
+    record Block(List<String> paths, float[][] features, float[][] codes, double psnrSum, double ssimSum, int[] classes,
+                 int[] rebuiltClasses, long unreadable) implements Serializable {
+    }
+
+    /** One range of the generated images. */
+    record GeneratedBlock(float[][] features, PartialEvaluation.GeneratedPart part) implements Serializable {
+    }
+
+    /** The real side's partition function, as a test can wrap it. */
+    interface RealFunction extends Function2<Integer, Iterator<Row>, Iterator<Block>> {
     }
 
     public static Evaluation run(SparkSession spark, Path run, String images, long seed, int partitions) throws Exception {
@@ -45,104 +58,142 @@ public final class SparkEvaluate {
     /** @param classifier a {@code train-classifier} file on the driver, shipped to the executors; or null */
     public static Evaluation run(SparkSession spark, Path run, String images, long seed, int partitions, Path classifier)
             throws Exception {
-        String bundle = SparkInvert.bundleName(run);
-        Broadcast<byte[]> zip = SparkInvert.ship(spark, run);
+        return run(spark, run, images, seed, partitions, classifier, InvertSpec.DEFAULT_MAX_PIXELS, true,
+                UnaryOperator.identity());
+    }
+
+    /**
+     * @param cache false makes every action recompute the blocks (tests: counts stay exact)
+     * @param wrap wraps the real side's partition function (tests inject a failing first attempt)
+     */
+    static Evaluation run(SparkSession spark, Path run, String images, long seed, int partitions, Path classifier,
+                          long maxPixels, boolean cache, UnaryOperator<Function2<Integer, Iterator<Row>, Iterator<Block>>> wrap)
+            throws Exception {
+        JavaSparkContext jsc = new JavaSparkContext(spark.sparkContext());
+        SparkInvert.Shipped bundle = SparkInvert.ship(spark, run);
         // The classifier is small (~1.6 MB): its bytes travel as a broadcast and each executor JVM writes them once.
-        Broadcast<byte[]> classifierBytes = classifier == null ? null : new org.apache.spark.api.java.JavaSparkContext(
-                spark.sparkContext()).broadcast(readClassifier(classifier));
-        LongAccumulator unreadable = spark.sparkContext().longAccumulator("ganinv unreadable images");
-        JavaRDD<org.apache.spark.sql.Row> files = SparkInvert.images(spark, images).select("path", "content")
-                .sort("path").javaRDD();
+        Broadcast<byte[]> classifierBytes = classifier == null ? null : jsc.broadcast(readClassifier(classifier));
+        ImageReader reader = new ImageReader(spark.sparkContext().hadoopConfiguration(), maxPixels);
+        JavaRDD<Row> files = SparkInvert.images(spark, images).select("path").javaRDD();
         if (partitions > 0) {
             files = files.coalesce(partitions);
         }
-        JavaRDD<Block> blocks = files.mapPartitionsWithIndex((index, rows) -> {
-            List<String> paths = new ArrayList<>();
-            List<BufferedImage> decoded = new ArrayList<>();
-            while (rows.hasNext()) {
-                org.apache.spark.sql.Row row = rows.next();
-                try {
-                    decoded.add(ImageFiles.decode(row.getAs(1), row.getString(0)));
-                    paths.add(row.getString(0));
-                } catch (BadInputException e) {
-                    unreadable.add(1);
-                }
-            }
-            if (decoded.isEmpty()) {
-                return List.<Block>of().iterator();
-            }
-            Path local = classifierBytes == null ? null : ClassifierOnExecutor.file(classifierBytes.value());
-            PartialEvaluation.Real r = PartialEvaluation.real(RunOnExecutor.get(bundle, zip).run(), decoded, local);
-            double psnr = 0;
-            double ssim = 0;
-            for (int i = 0; i < paths.size(); i++) {
-                psnr += r.psnr().length > 0 ? r.psnr()[i] : 0;
-                ssim += r.ssim().length > 0 ? r.ssim()[i] : 0;
-            }
-            return List.of(new Block(index, paths, r.features(), r.codes(), psnr, ssim, r.classes(),
-                    r.reconstructedClasses())).iterator();
-        }, true).cache();
+        String name = bundle.name();
+        Broadcast<byte[]> zip = bundle.zip();
+        Function2<Integer, Iterator<Row>, Iterator<Block>> measure = (index, rows) ->
+                List.of(measure(RunOnExecutor.get(name, zip).run(), rows, reader, classifierBytes)).iterator();
+        JavaRDD<Block> blocks = files.mapPartitionsWithIndex(wrap.apply(measure), true);
+        List<Broadcast<?>> broadcasts = new ArrayList<>(List.of(zip));
+        if (classifierBytes != null) {
+            broadcasts.add(classifierBytes);
+        }
+        if (cache) {
+            blocks = blocks.cache();
+        }
         try (GanRun driver = GanRun.open(run)) {
             long n = blocks.map(b -> (long) b.paths().size()).fold(0L, Long::sum);
             if (n < 10) {
                 throw new BadInputException(images + ": " + n + " readable images; evaluate needs at least 10", null);
             }
-            PartialEvaluation.Generated generated = PartialEvaluation.generated(driver, (int) n, seed, classifier);
-            Broadcast<float[][]> fake = new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext())
-                    .broadcast(generated.features());
-            int dim = generated.features()[0].length;
-            FeatureMoments moments = blocks.map(b -> FeatureMoments.of(b.features(), dim)).reduce(FeatureMoments::merge);
-            double cross = blocks.map(b -> KernelSums.cross(b.features(), fake.value())).fold(0.0, Double::sum);
-            double offDiagonal = blocks.cartesian(blocks).filter(p -> p._1().index() <= p._2().index())
-                    .map(SparkEvaluate::pairSum).fold(0.0, Double::sum);
-            List<Block> local = new ArrayList<>(blocks.map(b -> new Block(b.index(), b.paths(), new float[0][], b.codes(),
-                    b.psnrSum(), b.ssimSum(), b.classes(), b.rebuiltClasses())).collect());
-            local.sort(Comparator.comparingInt(Block::index));
-            return PartialEvaluation.finish(driver, generated, totals(local, n, moments,
-                    offDiagonal, cross, qualified(spark, images), unreadable.value()), classifier);
+            JavaRDD<GeneratedBlock> generated = generated(jsc, name, zip, classifierBytes, (int) n, seed,
+                    Math.max(partitions, jsc.defaultParallelism()));
+            if (cache) {
+                generated = generated.cache();
+            }
+            Kernels k = kernels(jsc, blocks, generated, broadcasts);
+            int dim = k.fakeDim;
+            PartialEvaluation.GeneratedTotals g = generated.map(b -> totals(b, n, dim)).reduce(SparkEvaluate::merge);
+            g = new PartialEvaluation.GeneratedTotals(n, g.moments(), k.fakeOffDiagonal, g.encoderLossSum(), g.latentMseSum(),
+                    g.psnrSum(), g.ssimSum(), g.classCounts());
+            List<Block> local = blocks.map(b -> new Block(b.paths(), new float[0][], b.codes(), b.psnrSum(), b.ssimSum(),
+                    b.classes(), b.rebuiltClasses(), b.unreadable())).collect();
+            PartialEvaluation.RealTotals real = RealBlocks.totals(local, n, k.realMoments, k.realOffDiagonal, k.cross,
+                    qualified(spark, images));
+            return PartialEvaluation.finish(driver, g, real, classifier);
         } finally {
             blocks.unpersist(false);
+            broadcasts.forEach(b -> b.destroy());
         }
     }
 
-    /** A pair of blocks' share of Σ_{i≠j} k: a block with itself once, two blocks both ways. */
-    private static double pairSum(Tuple2<Block, Block> p) {
-        return p._1().index() == p._2().index() ? KernelSums.offDiagonal(p._1().features())
-                : 2 * KernelSums.cross(p._1().features(), p._2().features());
-    }
-
-    private static PartialEvaluation.RealTotals totals(List<Block> blocks, long n, FeatureMoments moments, double offDiagonal,
-                                                       double cross, String root, long unreadable) {
-        List<String> paths = new ArrayList<>();
-        List<float[]> codes = new ArrayList<>();
-        java.util.stream.IntStream.Builder decided = java.util.stream.IntStream.builder();
-        java.util.stream.IntStream.Builder rebuilt = java.util.stream.IntStream.builder();
-        double psnr = 0;
-        double ssim = 0;
-        for (Block b : blocks) {
-            paths.addAll(b.paths());
-            codes.addAll(List.of(b.codes()));
-            java.util.Arrays.stream(b.classes()).forEach(decided::add);
-            java.util.Arrays.stream(b.rebuiltClasses()).forEach(rebuilt::add);
-            psnr += b.psnrSum();
-            ssim += b.ssimSum();
-        }
-        TreeSet<String> classes = new TreeSet<>();
-        for (String p : paths) {
-            String rel = relative(p, root);
-            if (rel.contains("/")) {
-                classes.add(rel.substring(0, rel.indexOf('/')));
+    /** A partition's images, streamed: read, fitted, and measured {@value #BATCH} at a time. */
+    private static Block measure(GanRun run, Iterator<Row> rows, ImageReader reader, Broadcast<byte[]> classifierBytes) {
+        Path classifier = classifierBytes == null ? null : ClassifierOnExecutor.file(classifierBytes.value());
+        RealBlocks.Builder out = new RealBlocks.Builder();
+        List<BufferedImage> batch = new ArrayList<>(BATCH);
+        List<String> paths = new ArrayList<>(BATCH);
+        while (rows.hasNext()) {
+            String path = rows.next().getString(0);
+            try {
+                batch.add(reader.fitted(run, path));
+                paths.add(path);
+            } catch (BadInputException e) {
+                out.unreadable++;
+            }
+            if (batch.size() == BATCH || !rows.hasNext() && !batch.isEmpty()) {
+                out.add(paths, PartialEvaluation.real(run, batch, classifier));
+                batch.clear();
+                paths.clear();
             }
         }
-        List<String> classNames = List.copyOf(classes);
-        int[] labels = classNames.isEmpty() ? null : paths.stream().mapToInt(p -> {
-            String rel = relative(p, root);
-            return rel.contains("/") ? classNames.indexOf(rel.substring(0, rel.indexOf('/'))) : -1;
-        }).toArray();
-        String data = "images under " + root + " (" + n + " images" + (classNames.isEmpty() ? "" : ", " + classNames.size()
-                + " classes") + (unreadable > 0 ? ", " + unreadable + " unreadable skipped" : "") + ")";
-        return new PartialEvaluation.RealTotals(n, moments, offDiagonal, cross, psnr, ssim, codes.toArray(float[][]::new),
-                labels, classNames, data, decided.build().toArray(), rebuilt.build().toArray());
+        return out.build();
+    }
+
+    /** N generated images in index ranges, each measured where it lands. */
+    private static JavaRDD<GeneratedBlock> generated(JavaSparkContext jsc, String name, Broadcast<byte[]> zip,
+                                                     Broadcast<byte[]> classifierBytes, int n, long seed, int slices) {
+        List<int[]> ranges = new ArrayList<>();
+        int parts = Math.max(1, Math.min(slices, n));
+        for (int i = 0; i < parts; i++) {
+            ranges.add(new int[] {(int) ((long) n * i / parts), (int) ((long) n * (i + 1) / parts)});
+        }
+        return jsc.parallelize(ranges, parts).map(r -> {
+            Path classifier = classifierBytes == null ? null : ClassifierOnExecutor.file(classifierBytes.value());
+            PartialEvaluation.GeneratedPart p = PartialEvaluation.generatedPart(RunOnExecutor.get(name, zip).run(), n, seed,
+                    r[0], r[1], classifier);
+            return new GeneratedBlock(p.features(), p);
+        });
+    }
+
+    /** FID's moments and KID's kernel sums: each block's rows against the broadcast features of a whole set. */
+    private record Kernels(FeatureMoments realMoments, double realOffDiagonal, double fakeOffDiagonal, double cross,
+                           int fakeDim) {
+    }
+
+    private static Kernels kernels(JavaSparkContext jsc, JavaRDD<Block> blocks, JavaRDD<GeneratedBlock> generated,
+                                   List<Broadcast<?>> broadcasts) {
+        List<float[]> realRows = new ArrayList<>();
+        blocks.map(Block::features).collect().forEach(f -> realRows.addAll(List.of(f)));
+        List<float[]> fakeRows = new ArrayList<>();
+        generated.map(GeneratedBlock::features).collect().forEach(f -> fakeRows.addAll(List.of(f)));
+        Broadcast<float[][]> real = jsc.broadcast(realRows.toArray(float[][]::new));
+        Broadcast<float[][]> fake = jsc.broadcast(fakeRows.toArray(float[][]::new));
+        broadcasts.add(real);
+        broadcasts.add(fake);
+        int dim = fakeRows.get(0).length;
+        FeatureMoments moments = blocks.map(b -> FeatureMoments.of(b.features(), dim)).reduce(FeatureMoments::merge);
+        double realOff = blocks.map(b -> KernelSums.cross(b.features(), real.value()) - KernelSums.diagonal(b.features()))
+                .fold(0.0, Double::sum);
+        double fakeOff = generated.map(b -> KernelSums.cross(b.features(), fake.value()) - KernelSums.diagonal(b.features()))
+                .fold(0.0, Double::sum);
+        double cross = blocks.map(b -> KernelSums.cross(b.features(), fake.value())).fold(0.0, Double::sum);
+        return new Kernels(moments, realOff, fakeOff, cross, dim);
+    }
+
+    private static PartialEvaluation.GeneratedTotals totals(GeneratedBlock b, long n, int dim) {
+        PartialEvaluation.GeneratedPart p = b.part();
+        return new PartialEvaluation.GeneratedTotals(n, FeatureMoments.of(p.features(), dim), 0, p.encoderLossSum(),
+                p.latentMseSum(), p.psnrSum(), p.ssimSum(), p.classCounts());
+    }
+
+    private static PartialEvaluation.GeneratedTotals merge(PartialEvaluation.GeneratedTotals a, PartialEvaluation.GeneratedTotals b) {
+        long[] counts = a.classCounts().clone();
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += b.classCounts()[i];
+        }
+        return new PartialEvaluation.GeneratedTotals(a.count(), a.moments().merge(b.moments()), 0,
+                a.encoderLossSum() + b.encoderLossSum(), a.latentMseSum() + b.latentMseSum(), a.psnrSum() + b.psnrSum(),
+                a.ssimSum() + b.ssimSum(), counts);
     }
 
     private static byte[] readClassifier(Path file) {
@@ -156,10 +207,5 @@ public final class SparkEvaluate {
     private static String qualified(SparkSession spark, String path) throws java.io.IOException {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
         return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
-    }
-
-    private static String relative(String path, String root) {
-        String r = root.endsWith("/") ? root : root + "/";
-        return path.startsWith(r) ? path.substring(r.length()) : path;
     }
 }

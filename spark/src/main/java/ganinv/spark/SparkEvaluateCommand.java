@@ -36,14 +36,22 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
             + " figures, as 'evaluate --classifier'. Default: the fallback features.")
     Path classifier;
 
+    @Option(names = "--max-pixels", defaultValue = "50000000", description = "Images whose header claims more pixels"
+            + " (width x height) are skipped as unreadable, undecoded. Default: ${DEFAULT-VALUE}.")
+    long maxPixels;
+
     @Option(names = "--master", description = "Spark master, e.g. local[2] (default: spark-submit's, or local[*]).")
     String master;
 
     @Override
     public Integer call() throws Exception {
+        if (maxPixels < 1) {
+            throw new ganinv.api.BadInputException("--max-pixels " + maxPixels + ": must be at least 1", null);
+        }
         SparkSession spark = SparkMain.session(master, "ganinv spark evaluate");
         try {
-            Evaluation e = SparkEvaluate.run(spark, run, images, seed, partitions, classifier);
+            Evaluation e = SparkEvaluate.run(spark, run, images, seed, partitions, classifier, maxPixels, true,
+                    java.util.function.UnaryOperator.identity());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), e.json());
             System.out.printf(java.util.Locale.ROOT, "%d images: fid %.4g  kid %.4g  psnr_real %.4g  ssim_real %.4g%nwritten to %s%n",
                     e.count(), e.fid(), e.kid(), e.psnrReal(), e.ssimReal(), json);

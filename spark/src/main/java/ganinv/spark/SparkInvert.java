@@ -64,19 +64,31 @@ public final class SparkInvert {
     static Summary run(SparkSession spark, Options o,
                        java.util.function.UnaryOperator<org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>> wrap)
             throws Exception {
-        Broadcast<byte[]> bundle = ship(spark, o.run());
-        CollectionAccumulator<String> loads = spark.sparkContext().collectionAccumulator("ganinv model loads");
-        Dataset<Row> files = images(spark, o.images());
-        if (o.partitions() > 0) {
-            files = files.repartition(o.partitions(), col("path"));
+        Shipped bundle = ship(spark, o.run());
+        double seconds;
+        try {
+            CollectionAccumulator<String> loads = spark.sparkContext().collectionAccumulator("ganinv model loads");
+            // Paths only: binaryFile reads no content when the column is not selected, so the
+            // repartition and the sort move file names, and each task reads its files itself.
+            Dataset<Row> files = images(spark, o.images()).select("path");
+            if (o.partitions() > 0) {
+                files = files.repartition(o.partitions(), col("path"));
+            }
+            ImageReader reader = new ImageReader(spark.sparkContext().hadoopConfiguration(), o.spec().maxPixels());
+            Dataset<Row> result = files.sortWithinPartitions("path")
+                    .mapPartitions(wrap.apply(new InvertPartition(o.spec(), bundle.name(), bundle.zip(), reader, loads)),
+                            Encoders.row(InvertPartition.schema(o.spec().score(), o.spec().reconstructions())));
+            result = result.union(emptyFileRows(spark, o));
+            long t0 = System.nanoTime();
+            result.write().mode(o.overwrite() ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(o.out());
+            seconds = (System.nanoTime() - t0) / 1e9;
+            return summary(spark, o, seconds, loads);
+        } finally {
+            bundle.zip().destroy();
         }
-        Dataset<Row> result = files.select("path", "content").sortWithinPartitions("path")
-                .mapPartitions(wrap.apply(new InvertPartition(o.spec(), bundle, loads)), Encoders.row(InvertPartition.schema(o.spec().score(),
-                        o.spec().reconstructions())));
-        result = result.union(emptyFileRows(spark, o));
-        long t0 = System.nanoTime();
-        result.write().mode(o.overwrite() ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(o.out());
-        double seconds = (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static Summary summary(SparkSession spark, Options o, double seconds, CollectionAccumulator<String> loads) {
         Dataset<Row> written = spark.read().parquet(o.out());
         long total = written.count();
         long errors = written.filter(col("error").isNotNull()).count();
@@ -97,7 +109,7 @@ public final class SparkInvert {
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(o.images());
         org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         List<Row> rows = new ArrayList<>();
-        InvertPartition errors = new InvertPartition(o.spec(), null, null);
+        InvertPartition errors = new InvertPartition(o.spec(), null, null, null, null);
         java.util.ArrayDeque<org.apache.hadoop.fs.Path> folders = new java.util.ArrayDeque<>(List.of(root));
         while (!folders.isEmpty()) {
             // listStatus, not listFiles: a LocatedFileStatus reads each local file's permissions
@@ -132,7 +144,14 @@ public final class SparkInvert {
      * filesystem (files added with addFile/addArchive are not fetched by tasks that run under a
      * SparkSession's own artifact state, measured on Spark 4.0's local-cluster).
      */
-    static Broadcast<byte[]> ship(SparkSession spark, Path run) throws Exception {
+    /**
+     * The shipped run and its name: the hash of exactly what was shipped, so that an executor
+     * JVM that outlives a job never serves a run retrained in place to the same step.
+     */
+    record Shipped(String name, Broadcast<byte[]> zip) {
+    }
+
+    static Shipped ship(SparkSession spark, Path run) throws Exception {
         Path staging = Files.createTempDirectory("ganinv-ship-");
         try {
             Path bundle = staging.resolve("run");
@@ -142,21 +161,19 @@ public final class SparkInvert {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes); var files = Files.walk(bundle)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    out.putNextEntry(new java.util.zip.ZipEntry(bundle.relativize(f).toString().replace('\\', '/')));
+                    java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(bundle.relativize(f).toString().replace('\\', '/'));
+                    entry.setTime(0);                           // the same run gives the same bytes, hence the same name
+                    out.putNextEntry(entry);
                     Files.copy(f, out);
                     out.closeEntry();
                 }
             }
-            return new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext()).broadcast(bytes.toByteArray());
+            byte[] zip = bytes.toByteArray();
+            String name = "ganinv-run-" + java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(zip)).substring(0, 24);
+            return new Shipped(name, new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext()).broadcast(zip));
         } finally {
             deleteTree(staging);
-        }
-    }
-
-    /** A bundle name unique to the run's folder and step, so executors never mix two runs. */
-    static String bundleName(Path run) {
-        try (GanRun open = GanRun.open(run)) {
-            return "ganinv-run-" + Integer.toHexString(run.toAbsolutePath().normalize().toString().hashCode()) + "-" + open.step();
         }
     }
 

@@ -62,6 +62,10 @@ public final class SparkInvertCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "0", description = "Spread the images over this many partitions (0: as Spark lists them). Default: ${DEFAULT-VALUE}.")
     int partitions;
 
+    @Option(names = "--max-pixels", defaultValue = "50000000", description = "Images whose header claims more pixels"
+            + " (width x height) get an error row, undecoded. Default: ${DEFAULT-VALUE}.")
+    long maxPixels;
+
     @Option(names = "--overwrite", description = "Replace --out as a whole if it exists (never appended to).")
     boolean overwrite;
 
@@ -76,8 +80,11 @@ public final class SparkInvertCommand implements Callable<Integer> {
         if (!mode.matches("encoder|optimize|hybrid")) {
             throw new BadInputException("--mode " + mode + ": choose encoder, optimize or hybrid", null);
         }
-        InvertSpec spec = new InvertSpec(SparkInvert.bundleName(run), mode, steps, lr, loss, priorWeight, restarts, batch,
-                seed, score, reconstructions);
+        if (maxPixels < 1) {
+            throw new BadInputException("--max-pixels " + maxPixels + ": must be at least 1", null);
+        }
+        InvertSpec spec = new InvertSpec(mode, steps, lr, loss, priorWeight, restarts, batch, seed, score, reconstructions,
+                maxPixels);
         spec.settings();                                               // refuses a bad value before Spark starts
         SparkSession spark = SparkMain.session(master, "ganinv spark invert");
         try {

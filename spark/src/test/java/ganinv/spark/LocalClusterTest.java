@@ -70,16 +70,32 @@ class LocalClusterTest {
                 .config("spark.executorEnv.OPT_OUT_TRACKING", "true")
                 .config("spark.executorEnv.SPARK_SCALA_VERSION", "2.13")      // else the launcher looks for a Spark source tree
                 .config("spark.task.maxFailures", "4")
+                .config("spark.executor.memory", "512m")                  // small: photos must stream, fitted at once
                 .getOrCreate();
         try {
             AtomicInteger started = new AtomicInteger();
+            AtomicInteger lost = new AtomicInteger();
+            java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> running = new java.util.concurrent.ConcurrentHashMap<>();
+            List<String> reasons = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             spark.sparkContext().addSparkListener(new SparkListener() {
                 @Override
                 public void onTaskStart(SparkListenerTaskStart taskStart) {
                     started.incrementAndGet();
+                    running.computeIfAbsent(taskStart.taskInfo().executorId(), k -> new AtomicInteger()).incrementAndGet();
+                }
+
+                @Override
+                public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd taskEnd) {
+                    running.computeIfAbsent(taskEnd.taskInfo().executorId(), k -> new AtomicInteger()).decrementAndGet();
+                    if (!(taskEnd.reason() instanceof org.apache.spark.Success$)) {
+                        reasons.add(taskEnd.reason().getClass().getSimpleName() + ": " + taskEnd.reason());
+                    }
+                    if (taskEnd.reason() instanceof org.apache.spark.ExecutorLostFailure) {
+                        lost.incrementAndGet();
+                    }
                 }
             });
-            InvertSpec spec = new InvertSpec(SparkInvert.bundleName(run), "hybrid", 40, 0.05, "l2", 0, 1, 8, 0, false, false);
+            InvertSpec spec = new InvertSpec("hybrid", 40, 0.05, "l2", 0, 1, 8, 0, false, false, InvertSpec.DEFAULT_MAX_PIXELS);
             String out = tmp.resolve("latents").toString();
             CompletableFuture<SparkInvert.Summary> job = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -94,8 +110,17 @@ class LocalClusterTest {
             }
             assertThat(job).as("still running once tasks started").isNotDone();
             Thread.sleep(1500);                             // executors are mid-partition, models loaded
+            // the executor that is running a task now: killing an idle one would lose nothing
+            String busy = null;
+            while (busy == null && System.nanoTime() < deadline) {
+                busy = running.entrySet().stream().filter(e -> e.getValue().get() > 0).map(java.util.Map.Entry::getKey)
+                        .findFirst().orElse(null);
+                Thread.sleep(20);
+            }
+            String id = busy;
             Optional<ProcessHandle> executor = ProcessHandle.current().descendants()
-                    .filter(p -> commandLine(p).contains("CoarseGrainedExecutorBackend")).findFirst();
+                    .filter(p -> commandLine(p).contains("CoarseGrainedExecutorBackend")
+                            && commandLine(p).contains("--executor-id\0" + id + "\0")).findFirst();
             assertThat(executor).as("an executor JVM of its own").isPresent();
             assertThat(job).isNotDone();
             executor.get().destroyForcibly();
@@ -107,9 +132,34 @@ class LocalClusterTest {
                 assertThat(paths.add(r.getString(0))).as("once: " + r.getString(0)).isTrue();
             }
             assertThat(paths).hasSize(count);
-            System.out.println("local-cluster: killed executor pid " + executor.get().pid() + "; " + s.toJson());
+            Thread.sleep(1000);                                     // the listener bus delivers after the job ends
+            assertThat(lost.get()).as("tasks lost with the killed executor, run again elsewhere: " + reasons).isPositive();
+            System.out.println("local-cluster: killed executor pid " + executor.get().pid() + ", " + lost.get()
+                    + " tasks lost and retried; " + s.toJson());
+            largePhotosStreamThroughSmallExecutors(spark, run);
         } finally {
             spark.stop();
+        }
+    }
+
+    /** Three 6000x4000 JPEGs in one partition of an executor with a 512 MB heap: read, fitted and dropped one by one. */
+    private void largePhotosStreamThroughSmallExecutors(SparkSession spark, Path run) throws Exception {
+        Path photos = Files.createDirectories(tmp.resolve("photos"));
+        BufferedImage im = new BufferedImage(6000, 4000, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = im.createGraphics();
+        for (int i = 0; i < 3; i++) {
+            g.setPaint(new java.awt.GradientPaint(0, 0, new Color(30 * i, 90, 200), 6000, 4000, new Color(250, 40 * i, 20)));
+            g.fillRect(0, 0, 6000, 4000);
+            ImageIO.write(im, "jpg", photos.resolve("photo" + i + ".jpg").toFile());
+        }
+        g.dispose();
+        InvertSpec spec = new InvertSpec("encoder", 1, 0.05, "l2", 0, 1, 8, 0, true, false, InvertSpec.DEFAULT_MAX_PIXELS);
+        String out = tmp.resolve("photo-latents").toString();
+        SparkInvert.Summary s = SparkInvert.run(spark, new SparkInvert.Options(run, photos.toString(), out, spec, 1, false));
+        assertThat(s.images()).isEqualTo(3);
+        assertThat(s.errors()).isZero();
+        for (Row r : spark.read().parquet(out).collectAsList()) {
+            assertThat(r.isNullAt(r.fieldIndex("error"))).as(r.getString(0)).isTrue();
         }
     }
 }

@@ -50,7 +50,7 @@ class SparkEvaluateTest {
             ImageIO.write(im, "png", images.resolve(cls).resolve(String.format("i%02d.png", i)).toFile());
         }
         Files.write(images.resolve("boxes/broken.png"), new byte[] {1, 2, 3});
-        spark = SparkSession.builder().master("local[2]").appName("ganinv-eval-test").config("spark.ui.enabled", "false")
+        spark = SparkSession.builder().master("local[2,4]").appName("ganinv-eval-test").config("spark.ui.enabled", "false")
                 .getOrCreate();
     }
 
@@ -108,5 +108,28 @@ class SparkEvaluateTest {
         }
         assertThat(spread.classesCovered()).isEqualTo(single.classesCovered()).isBetween(0, 2);
         assertThat(spread.classKeptEncoder()).isEqualTo(single.classKeptEncoder());
+    }
+
+    /**
+     * Every action recomputes the blocks (no cache) and every task's first attempt dies after
+     * measuring its partition: the unreadable count and the figures are still those of one pass.
+     */
+    @Test
+    void countsStayExactWhenBlocksAreRecomputedAndTasksRetried() throws Exception {
+        Evaluation once = SparkEvaluate.run(spark, run, images.toString(), 1_000_003L, 3);
+        Evaluation again = SparkEvaluate.run(spark, run, images.toString(), 1_000_003L, 3, null, 50_000_000L, false,
+                inner -> (index, rows) -> {
+                    java.util.Iterator<SparkEvaluate.Block> out = inner.call(index, rows);
+                    java.util.List<SparkEvaluate.Block> all = new java.util.ArrayList<>();
+                    out.forEachRemaining(all::add);                  // measured, unreadable files counted
+                    if (org.apache.spark.TaskContext.get().attemptNumber() == 0) {
+                        throw new IllegalStateException("injected failure of attempt 0");
+                    }
+                    return all.iterator();
+                });
+        assertThat((String) again.json().get("data")).contains("30 images, 2 classes, 1 unreadable skipped");
+        assertThat(again.count()).isEqualTo(30);
+        assertThat(again.fid()).isCloseTo(once.fid(), org.assertj.core.data.Offset.offset(1e-6 * once.fid()));
+        assertThat(again.psnrReal()).isCloseTo(once.psnrReal(), org.assertj.core.data.Offset.offset(1e-9));
     }
 }

@@ -37,6 +37,24 @@ class ScalarTest {
         assertThat(gradientAcrossGc(x -> Scalar.pow(x, 2))).containsExactly(2, 4, 6);
     }
 
+    /**
+     * The control: the engine's own {@code x.mul(3)} frees its scalar right after the forward op,
+     * and the same garbage collections make its backward read reused memory (12345 or another
+     * value instead of 3) in at least one of ten tries. If this ever passes, DJL has fixed the
+     * fault and Scalar can go.
+     */
+    @Test
+    void theRawEngineCallLosesItsScalarUnderTheSameCollections() throws InterruptedException {
+        int wrong = 0;
+        for (int i = 0; i < 10 && wrong == 0; i++) {
+            float[] g = gradientAcrossGc(x -> x.mul(3));
+            if (!java.util.Arrays.equals(g, new float[] {3, 3, 3})) {
+                wrong++;
+            }
+        }
+        assertThat(wrong).as("raw mul(3) gave a wrong gradient at least once in 10 tries").isPositive();
+    }
+
     @Test
     void valuesAreTheArithmeticOnes() {
         try (NDManager m = NDManager.newBaseManager()) {

@@ -105,6 +105,7 @@ class AugmentTest {
             }
             NDArray g = x.getGradient();
             assertThat(g.isInfinite().any().getBoolean()).isFalse();
+            assertThat(g.isNaN().any().getBoolean()).isFalse();
             for (int i = 0; i < 4; i++) {
                 assertThat(g.get(i).abs().sum().getFloat()).isPositive();
             }

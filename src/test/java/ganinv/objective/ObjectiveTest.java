@@ -47,7 +47,7 @@ class ObjectiveTest {
             for (int t = 1; t <= 3; t++) {
                 // loss = 3·t·w[0] gives gradient 3t on w[0] and zero elsewhere.
                 try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray loss = w.flatten().get(0).mul(3f * t);
+                    NDArray loss = ganinv.model.Scalar.mul(w.flatten().get(0), 3f * t);
                     gc.backward(loss);
                 }
                 adam.step();

@@ -14,7 +14,10 @@ import java.io.PrintWriter;
                 TraverseCommand.class, InterpolateCommand.class, DirectionCommand.class, EditCommand.class,
                 EvaluateCommand.class, TrainClassifierCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class,
                 MetricsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Start with:  ./ganinv demo", "Every command has --help with an example."})
+        footer = {"", "Also, through the launcher (built on first use, Apache Spark):",
+                "  spark invert     Invert every image under a Spark path into Parquet (./ganinv spark invert --help).",
+                "  spark evaluate   evaluate's JSON with the work on Spark executors (./ganinv spark evaluate --help).",
+                "", "Start with:  ./ganinv demo", "Every command has --help with an example."})
 public final class Main implements Runnable {
     /** Exit code for every mistake in the user's input: a bad flag, file or folder. */
     public static final int USER_ERROR = 2;

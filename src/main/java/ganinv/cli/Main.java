@@ -14,9 +14,9 @@ import java.io.PrintWriter;
                 TraverseCommand.class, InterpolateCommand.class, DirectionCommand.class, EditCommand.class,
                 EvaluateCommand.class, TrainClassifierCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class,
                 MetricsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Also, through the launcher (built on first use, Apache Spark):",
-                "  spark invert     Invert every image under a Spark path into Parquet (./ganinv spark invert --help).",
-                "  spark evaluate   evaluate's JSON with the work on Spark executors (./ganinv spark evaluate --help).",
+        footer = {"", "Also, on Apache Spark (built on first use; ./ganinv spark <command> --help):",
+                "  spark invert    Invert every image under a Spark path into Parquet latents.",
+                "  spark evaluate  evaluate's JSON, measured on Spark executors.",
                 "", "Start with:  ./ganinv demo", "Every command has --help with an example."})
 public final class Main implements Runnable {
     /** Exit code for every mistake in the user's input: a bad flag, file or folder. */

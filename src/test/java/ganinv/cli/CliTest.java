@@ -380,7 +380,9 @@ class CliTest {
             assertThat(out.toString()).as(cmd).contains("Example").contains("./ganinv " + cmd);
         }
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("train").contains("invert").contains("demo");
+        assertThat(out.toString()).contains("train").contains("invert").contains("demo")
+                .contains("spark invert").contains("spark evaluate");
+        assertThat(out.toString().lines()).allMatch(l -> l.length() <= 80);
     }
 
     @Test

@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -44,7 +42,7 @@ public final class GanServer implements AutoCloseable {
     private final RefineEvents events;
     private final Uploads uploads;
     private final Posture posture;
-    private final Semaphore models;
+    private final Turns models;
     private final Map<String, float[]> directions = new LinkedHashMap<>();
     private final Map<String, Path> examples = new LinkedHashMap<>();
     private final Map<String, Object> info;
@@ -57,7 +55,7 @@ public final class GanServer implements AutoCloseable {
         try {
             refiner = GanRun.open(options.run());
             this.refine = new RefineJobs(refiner, options.refineSteps());
-            this.models = new Semaphore(options.renderers(), true);
+            this.models = new Turns(options.renderers(), "too many requests at once");
             this.uploads = new Uploads(options.maxUpload(), options.maxPixels(), options.renderers());
             this.posture = new Posture(options.host());
             loadDirections();
@@ -197,14 +195,7 @@ public final class GanServer implements AutoCloseable {
 
     /** A model call, at most {@code renderers} at once; a request waits its turn up to 30 s, then gets 503. */
     private <T> T model(Supplier<T> call) {
-        try {
-            if (!models.tryAcquire(30, TimeUnit.SECONDS)) {
-                throw new HttpError(503, "busy: too many requests at once; try again");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HttpError(503, "interrupted");
-        }
+        models.acquire();
         try {
             return call.get();
         } catch (ganinv.api.BadInputException e) {

@@ -9,8 +9,6 @@ import io.javalin.http.UploadedFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Uploaded images, bounded twice: the bytes by {@code --max-upload}, the decoded raster by
@@ -20,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 final class Uploads {
     private final long maxUpload;
     private final long maxPixels;
-    private final Semaphore slots;
+    private final Turns slots;
 
     Uploads(long maxUpload, long maxPixels, int slots) {
         this.maxUpload = maxUpload;
         this.maxPixels = maxPixels;
-        this.slots = new Semaphore(slots, true);
+        this.slots = new Turns(slots, "too many uploads being decoded at once");
     }
 
     /** The multipart field 'image' of the request, decoded; 400, 413, 415 or 503 with one line otherwise. */
@@ -69,7 +67,7 @@ final class Uploads {
         if (!isPngOrJpeg(bytes)) {
             throw new HttpError(415, shown + ": not a PNG or JPEG image; upload a .png or .jpg file");
         }
-        acquire();
+        slots.acquire();
         try {
             return ImageFiles.decode(bytes, shown, maxPixels);
         } catch (ImageTooLargeException e) {
@@ -78,17 +76,6 @@ final class Uploads {
             throw HttpError.badRequest(e.getMessage());
         } finally {
             slots.release();
-        }
-    }
-
-    private void acquire() {
-        try {
-            if (!slots.tryAcquire(30, TimeUnit.SECONDS)) {
-                throw new HttpError(503, "busy: too many uploads being decoded at once; try again");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HttpError(503, "interrupted");
         }
     }
 

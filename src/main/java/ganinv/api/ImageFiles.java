@@ -39,7 +39,10 @@ public final class ImageFiles {
      * As {@link #decode(byte[], String)} with the caller's limit, checked from the header before
      * anything is decoded (a decoded image takes up to 4 bytes per pixel).
      *
+     * @param content the file's bytes
+     * @param name the file's name or path, used in the message
      * @param maxPixels the most pixels (width x height) the header may claim
+     * @return the decoded image, in its own size and colour model
      * @throws ImageTooLargeException when the header claims more
      */
     public static BufferedImage decode(byte[] content, String name, long maxPixels) {

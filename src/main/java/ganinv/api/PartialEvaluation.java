@@ -54,7 +54,10 @@ public final class PartialEvaluation {
      * @param count N
      * @param moments the merged feature moments
      * @param kernelOffDiagonal Σ_{i≠j} k(y_i, y_j) over all generated features
-     * @param encoderLossSum Σ over the parts ({@link GeneratedPart}), likewise the next three
+     * @param encoderLossSum Σ over the parts ({@link GeneratedPart})
+     * @param latentMseSum Σ over the parts
+     * @param psnrSum Σ over the parts
+     * @param ssimSum Σ over the parts
      * @param classCounts summed over the parts, or empty
      */
     public record GeneratedTotals(long count, FeatureMoments moments, double kernelOffDiagonal, double encoderLossSum,

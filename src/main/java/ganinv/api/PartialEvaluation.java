@@ -45,7 +45,7 @@ public final class PartialEvaluation {
      * @param classCounts with a classifier: the part's samples per class; otherwise empty
      */
     public record GeneratedPart(float[][] features, double encoderLossSum, double latentMseSum, double psnrSum,
-                                double ssimSum, long[] classCounts) implements java.io.Serializable {
+                                double ssimSum, long[] classCounts) {
     }
 
     /**
@@ -61,8 +61,7 @@ public final class PartialEvaluation {
      * @param classCounts summed over the parts, or empty
      */
     public record GeneratedTotals(long count, FeatureMoments moments, double kernelOffDiagonal, double encoderLossSum,
-                                 double latentMseSum, double psnrSum, double ssimSum, long[] classCounts)
-            implements java.io.Serializable {
+                                 double latentMseSum, double psnrSum, double ssimSum, long[] classCounts) {
     }
 
     /**

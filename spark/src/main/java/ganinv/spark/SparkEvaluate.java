@@ -43,8 +43,14 @@ public final class SparkEvaluate {
                  int[] rebuiltClasses, long unreadable) implements Serializable {
     }
 
-    /** One range of the generated images. */
-    record GeneratedBlock(float[][] features, PartialEvaluation.GeneratedPart part) implements Serializable {
+    /** One range of the generated images: its features and its sums ({@link PartialEvaluation.GeneratedPart}). */
+    record GeneratedBlock(float[][] features, double encoderLossSum, double latentMseSum, double psnrSum, double ssimSum,
+                          long[] classCounts) implements Serializable {
+    }
+
+    /** The generated blocks' sums, merged. */
+    record GeneratedSums(FeatureMoments moments, double encoderLossSum, double latentMseSum, double psnrSum, double ssimSum,
+                         long[] classCounts) implements Serializable {
     }
 
     /** The real side's partition function, as a test can wrap it. */
@@ -102,9 +108,9 @@ public final class SparkEvaluate {
             }
             Kernels k = kernels(jsc, blocks, generated, broadcasts);
             int dim = k.fakeDim;
-            PartialEvaluation.GeneratedTotals g = generated.map(b -> totals(b, n, dim)).reduce(SparkEvaluate::merge);
-            g = new PartialEvaluation.GeneratedTotals(n, g.moments(), k.fakeOffDiagonal, g.encoderLossSum(), g.latentMseSum(),
-                    g.psnrSum(), g.ssimSum(), g.classCounts());
+            GeneratedSums sums = generated.map(b -> sums(b, dim)).reduce(SparkEvaluate::merge);
+            PartialEvaluation.GeneratedTotals g = new PartialEvaluation.GeneratedTotals(n, sums.moments(), k.fakeOffDiagonal,
+                    sums.encoderLossSum(), sums.latentMseSum(), sums.psnrSum(), sums.ssimSum(), sums.classCounts());
             List<Block> local = blocks.map(b -> new Block(b.paths(), new float[0][], b.codes(), b.psnrSum(), b.ssimSum(),
                     b.classes(), b.rebuiltClasses(), b.unreadable())).collect();
             PartialEvaluation.RealTotals real = RealBlocks.totals(local, n, k.realMoments, k.realOffDiagonal, k.cross,
@@ -151,7 +157,8 @@ public final class SparkEvaluate {
             Path classifier = classifierBytes == null ? null : ClassifierOnExecutor.file(classifierBytes.value());
             PartialEvaluation.GeneratedPart p = PartialEvaluation.generatedPart(RunOnExecutor.get(name, zip).run(), n, seed,
                     r[0], r[1], classifier);
-            return new GeneratedBlock(p.features(), p);
+            return new GeneratedBlock(p.features(), p.encoderLossSum(), p.latentMseSum(), p.psnrSum(), p.ssimSum(),
+                    p.classCounts());
         });
     }
 
@@ -180,20 +187,18 @@ public final class SparkEvaluate {
         return new Kernels(moments, realOff, fakeOff, cross, dim);
     }
 
-    private static PartialEvaluation.GeneratedTotals totals(GeneratedBlock b, long n, int dim) {
-        PartialEvaluation.GeneratedPart p = b.part();
-        return new PartialEvaluation.GeneratedTotals(n, FeatureMoments.of(p.features(), dim), 0, p.encoderLossSum(),
-                p.latentMseSum(), p.psnrSum(), p.ssimSum(), p.classCounts());
+    private static GeneratedSums sums(GeneratedBlock b, int dim) {
+        return new GeneratedSums(FeatureMoments.of(b.features(), dim), b.encoderLossSum(), b.latentMseSum(), b.psnrSum(),
+                b.ssimSum(), b.classCounts());
     }
 
-    private static PartialEvaluation.GeneratedTotals merge(PartialEvaluation.GeneratedTotals a, PartialEvaluation.GeneratedTotals b) {
+    private static GeneratedSums merge(GeneratedSums a, GeneratedSums b) {
         long[] counts = a.classCounts().clone();
         for (int i = 0; i < counts.length; i++) {
             counts[i] += b.classCounts()[i];
         }
-        return new PartialEvaluation.GeneratedTotals(a.count(), a.moments().merge(b.moments()), 0,
-                a.encoderLossSum() + b.encoderLossSum(), a.latentMseSum() + b.latentMseSum(), a.psnrSum() + b.psnrSum(),
-                a.ssimSum() + b.ssimSum(), counts);
+        return new GeneratedSums(a.moments().merge(b.moments()), a.encoderLossSum() + b.encoderLossSum(),
+                a.latentMseSum() + b.latentMseSum(), a.psnrSum() + b.psnrSum(), a.ssimSum() + b.ssimSum(), counts);
     }
 
     private static byte[] readClassifier(Path file) {

@@ -1,0 +1,118 @@
+package ganinv.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ganinv.data.ImageCodec;
+import ganinv.data.ShapesDataset;
+import ganinv.data.JsonFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ganinv demo}: the main job on the built-in data, as a script of the other commands so
+ * that it exercises exactly what a user would type.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train DLSGAN on the built-in shapes for a few minutes, draw samples, invert 64 held-out shapes",
+                "with the encoder, traverse the 8 most important latent elements, train a classifier of the shapes",
+                "as a yardstick, write report.html, and print where everything is, the mean PSNR/SSIM, the classes",
+                "the samples cover and the share of reconstructions that keep their class. Replaces --out."},
+        footer = {"", "Example:", "  ./ganinv demo", "  ./ganinv demo --out /tmp/demo --steps 500   # a quicker look"})
+public final class DemoCommand implements Callable<Integer> {
+    /** Seed of the held-out shapes: a different seed, so no held-out image was seen in training. */
+    private static final long HELD_OUT_SEED = 1_000_003L;
+
+    @Option(names = "--out", defaultValue = "demo-run", description = "Run folder (replaced). Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--steps", defaultValue = "2000", description = "Training steps. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--arch", defaultValue = "dcgan-up", description = "Network family: dcgan-up (the default of every"
+            + " command: it inverts best at this budget, see docs/quality.md) or stylegan2 (sampled from G's EMA, half-life"
+            + " 5000 images). Default: ${DEFAULT-VALUE}.")
+    String arch;
+
+    @Override
+    public Integer call() throws IOException {
+        long t0 = System.nanoTime();
+        ganinv.model.Arch family = ganinv.model.Arch.parse(arch);
+        int code = Main.run("train", "--method", "dlsgan", "--data", "shapes", "--out", out.toString(),
+                "--steps", Integer.toString(steps), "--seed", Long.toString(seed), "--force",
+                "--log-every", "100", "--sample-every", "1000", "--checkpoint-every", "1000",
+                "--arch", family.toString(), "--g-ema", family == ganinv.model.Arch.STYLEGAN2 ? "5000" : "0");
+        if (code != 0) {
+            return code;
+        }
+        code = Main.run("sample", "--run", out.toString(), "--count", "64", "--out", out.resolve("samples-final").toString());
+        if (code != 0) {
+            return code;
+        }
+        Path heldOut = out.resolve("held-out");
+        ShapesDataset shapes = new ShapesDataset(seed + HELD_OUT_SEED, 64, 32, 3);
+        for (int i = 0; i < 64; i++) {
+            ImageCodec.writePng(shapes.pixels(i), 3, 32, 32, heldOut.resolve(String.format("%s-%02d.png",
+                    ShapesDataset.CLASSES.get(shapes.label(i)), i)));
+        }
+        Path inverted = out.resolve("inverted");
+        code = Main.run("invert", "--run", out.toString(), "--images", heldOut.toString(), "--mode", "encoder",
+                "--out", inverted.toString());
+        if (code != 0) {
+            return code;
+        }
+        code = Main.run("traverse", "--run", out.toString(), "--elements", "8", "--range", "2", "--steps", "9",
+                "--out", out.resolve("traverse.png").toString());
+        if (code != 0) {
+            return code;
+        }
+        // The yardstick that sees shape: a classifier of the shapes' own labels (another seed than the
+        // held-out shapes), for classes covered by the samples and class kept by the encoder.
+        Path classifier = out.resolve("shapes-classifier.cls");
+        code = Main.run("train-classifier", "--data", "shapes", "--count", "20000", "--steps", "600",
+                "--out", classifier.toString());
+        if (code != 0) {
+            return code;
+        }
+        code = Main.run("report", "--run", out.toString(), "--classifier", classifier.toString());
+        if (code != 0) {
+            return code;
+        }
+        JsonNode evaluation = JsonFiles.MAPPER.readTree(out.resolve("evaluate.json").toFile());
+        JsonNode metrics = JsonFiles.MAPPER.readTree(inverted.resolve("metrics.json").toFile());
+        JsonNode train = lastLine(out.resolve("metrics.jsonl"));
+        double minutes = (System.nanoTime() - t0) / 60e9;
+        System.out.println();
+        System.out.printf(Locale.ROOT, "demo finished in %.1f min%n", minutes);
+        System.out.println("  run:             " + out + "  (config.json, metrics.jsonl, checkpoints/)");
+        System.out.println("  training grids:  " + out.resolve("samples"));
+        System.out.println("  samples:         " + out.resolve("samples-final/grid.png"));
+        System.out.println("  held-out inputs: " + heldOut);
+        System.out.println("  inversion grid:  " + inverted.resolve("grid.png") + "  (input | reconstruction)");
+        System.out.println("  traversal:       " + out.resolve("traverse.png") + "  (8 largest-scale elements, -2 to 2)");
+        System.out.printf(Locale.ROOT, "  latent entropy %.2f nats, L_enc %.4f, s from %.3f to %.3f (last interval)%n",
+                train.path("entropy").asDouble(), train.path("l_enc").asDouble(), train.path("s_min").asDouble(),
+                train.path("s_max").asDouble());
+        System.out.printf(Locale.ROOT, "  encoder inversion of 64 held-out shapes: mean PSNR %.2f dB, mean SSIM %.4f%n",
+                metrics.path("mean").path("psnr").asDouble(), metrics.path("mean").path("ssim").asDouble());
+        System.out.printf(Locale.ROOT, "  classifier yardstick (accuracy %.3f on held-out shapes): samples cover %d of 3 classes"
+                        + " (class KL %.3f nats); encoder reconstructions keep their class for %.1f%% of %d held-out shapes%n",
+                evaluation.path("classifier_accuracy").asDouble(), evaluation.path("classes_covered").asInt(),
+                evaluation.path("class_kl").asDouble(), 100 * evaluation.path("class_kept_encoder").asDouble(),
+                evaluation.path("count").asInt());
+        System.out.printf(Locale.ROOT, "  last training interval: %.1f images/s%n", train.path("images_per_s").asDouble());
+        System.out.println("  report:          " + out.resolve("report.html").toAbsolutePath() + "  (open it in a browser)");
+        return 0;
+    }
+
+    private static JsonNode lastLine(Path jsonl) throws IOException {
+        var lines = java.nio.file.Files.readAllLines(jsonl);
+        return JsonFiles.MAPPER.readTree(lines.get(lines.size() - 1));
+    }
+}

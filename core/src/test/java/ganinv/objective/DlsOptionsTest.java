@@ -1,0 +1,28 @@
+package ganinv.objective;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ganinv.data.JsonFiles;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DlsOptionsTest {
+    @Test
+    void theWeightIsThePapersLambdaAndSavedByThatName() throws Exception {
+        DlsOptions paper = DlsOptions.PAPER;
+        assertThat(paper.r1Weight()).isEqualTo(10);                         // section 4.1: λ_r1 = 10
+        JsonNode saved = JsonFiles.MAPPER.valueToTree(paper);
+        assertThat(saved.path("r1Weight").asDouble()).isEqualTo(10);
+        assertThat(saved.has("r1")).isFalse();
+        assertThat(JsonFiles.MAPPER.treeToValue(saved, DlsOptions.class)).isEqualTo(paper);
+    }
+
+    @Test
+    void aRunSavedBeforeTheRenameKeepsItsStrength() throws Exception {
+        // Before: "r1": γ with the term γ/2·‖∇‖², so "r1": 10 trained with 5·‖∇‖².
+        DlsOptions old = JsonFiles.MAPPER.readValue("{\"r1\": 10, \"lrDecay\": 0.98, \"scaleTracker\": \"ring\","
+                + " \"encoderLossOn\": \"dg\", \"dynamicScale\": true}", DlsOptions.class);
+        assertThat(old.r1Weight()).isEqualTo(5);
+        assertThat(old).isEqualTo(new DlsOptions(5, 0.98, "ring", "dg", true, "alternating"));
+    }
+}

@@ -1,0 +1,129 @@
+package ganinv.train;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import ganinv.UserError;
+import ganinv.data.Dataset;
+import ganinv.data.Subset;
+import ganinv.model.NetConfig;
+import ganinv.objective.GanMethod;
+import ganinv.objective.MethodOptions;
+import ganinv.objective.Methods;
+import ganinv.data.JsonFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** --on-collapse: the rule by hand, then what a restart does to the run folder and to a resume. */
+class CollapseGuardTest {
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(log, true);
+
+    @Test
+    void firesWhenTheMeanOfTheLastWindowStepsFallsBelowTheThreshold() {
+        CollapseGuard.Watch w = new CollapseGuard(CollapseGuard.Policy.RESTART, 3, 0.5, 7, 1).watch();
+        assertThat(w.add(1, Map.of("loss_d_adv", 0.1))).isEmpty();        // the window is not full yet
+        assertThat(w.add(2, Map.of("loss_d_adv", 0.1))).isEmpty();
+        assertThat(w.add(3, Map.of("loss_d_adv", 1.6))).isEmpty();        // (0.1 + 0.1 + 1.6) / 3 = 0.6
+        assertThat(w.add(4, Map.of("loss_d_adv", 0.2))).isEmpty();        // (0.1 + 1.6 + 0.2) / 3 = 0.633
+        assertThat(w.add(5, Map.of("loss_d_adv", Double.NaN))).isEmpty(); // skipped: --on-nonfinite's business
+        assertThat(w.add(6, Map.of("loss_d_adv", 0.1))).isEmpty();        // (1.6 + 0.2 + 0.1) / 3 = 0.633
+        assertThat(w.add(7, Map.of("loss_d_adv", 0.1)).getAsDouble()).isCloseTo((0.2 + 0.1 + 0.1) / 3, within(1e-12));
+        assertThat(w.add(8, Map.of("loss_d_adv", 0.0))).isEmpty();        // past lastStep: never checked
+    }
+
+    @Test
+    void watchesLossDWhereThereIsNoAdversarialTermAndNothingWhereThereIsNoD() {
+        CollapseGuard rule = new CollapseGuard(CollapseGuard.Policy.RESTART, 1, 0.5, 10, 1);
+        assertThat(rule.watch().add(1, Map.of("loss_d", 0.2, "loss_g_adv", 5.0)).getAsDouble()).isEqualTo(0.2);
+        assertThat(rule.watch().add(1, Map.of("loss_encoder", 0.0))).isEmpty();
+        CollapseGuard off = new CollapseGuard(CollapseGuard.Policy.OFF, 1, 0.5, 10, 1);
+        assertThat(off.watch().add(1, Map.of("loss_d", 0.0))).isEmpty();
+        assertThatThrownBy(() -> CollapseGuard.Policy.parse("retry")).isInstanceOf(UserError.class)
+                .hasMessage("--on-collapse retry: choose restart, stop or off");
+    }
+
+    /** A metrics line every step, a checkpoint every 2. */
+    private static TrainConfig config(int steps) {
+        return new TrainConfig("latent-regression", "shapes", 64, Subset.RANDOM, steps, 4, new NetConfig(16, 3, 8, 8), "normal",
+                new MethodOptions(1, true, 1e-3, 0.5, 0.99), 5, 1, 1000, 2);
+    }
+
+    private void train(Path run, int steps, boolean resume, CollapseGuard guard) {
+        TrainConfig c = config(steps);
+        Dataset data = c.openData(out);
+        Trainer.run(c, data, RunDir.forTraining(run, resume, false), resume, new Safety(3, NonFinite.Policy.STOP, guard), out);
+    }
+
+    @Test
+    void aGuardThatDoesNotFireLeavesTrainingBitwiseUnchanged() throws Exception {
+        train(tmp.resolve("off"), 6, false, CollapseGuard.of(CollapseGuard.Policy.OFF));
+        train(tmp.resolve("on"), 6, false, new CollapseGuard(CollapseGuard.Policy.RESTART, 2, 1e-9, 6, 3));
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainConfig c = config(1);
+            GanMethod a = Methods.create(c.method(), c.net(), c.prior(), c.options(), m);
+            GanMethod b = Methods.create(c.method(), c.net(), c.prior(), c.options(), m);
+            Checkpoint.read(tmp.resolve("off/checkpoints/step-00000006.ckpt")).restoreInto(a);
+            Checkpoint.read(tmp.resolve("on/checkpoints/step-00000006.ckpt")).restoreInto(b);
+            TrainerTest.assertBitwiseEqual(a, b);
+        }
+        assertThat(JsonFiles.MAPPER.readTree(tmp.resolve("on/config.json").toFile()).has(RunDir.COLLAPSE_RESTARTS)).isFalse();
+    }
+
+    @Test
+    void stopEndsWithOneLineNamingTheWayOn() {
+        Path run = tmp.resolve("stop");
+        assertThatThrownBy(() -> train(run, 8, false, new CollapseGuard(CollapseGuard.Policy.STOP, 3, 100, 3, 3)))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("step 3: D has won (loss_d averaged ")
+                .hasMessageEndingWith("start again with another --seed, or with --on-collapse restart")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    /** A guard that fires in every attempt: each restart clears the attempt's files and reseeds, then the limit stops it. */
+    @Test
+    void restartsReseedClearTheAttemptRecordThemAndSurviveAResume() throws Exception {
+        Path run = tmp.resolve("restart");
+        CollapseGuard always = new CollapseGuard(CollapseGuard.Policy.RESTART, 3, 100, 3, 2);
+        assertThatThrownBy(() -> train(run, 8, false, always)).isInstanceOf(UserError.class)
+                .hasMessageContaining("training stopped after 2 restarts");
+        assertThat(log.toString()).contains("restarting from fresh weights (attempt 2 of 3, weights and latents from seed 1000008)")
+                .contains("(attempt 3 of 3, weights and latents from seed 2000011)");
+        JsonNode restarts = JsonFiles.MAPPER.readTree(run.resolve("config.json").toFile()).get(RunDir.COLLAPSE_RESTARTS);
+        assertThat(restarts).hasSize(2);
+        assertThat(restarts.get(0).get("step").asLong()).isEqualTo(3);
+        assertThat(restarts.get(1).get("init_seed").asLong()).isEqualTo(5 + 2 * 1_000_003L);
+        // Only the last attempt's files: its metrics of steps 1 and 2 (step 3 fired before it was logged), its checkpoint.
+        assertThat(Files.readAllLines(run.resolve("metrics.jsonl"))).hasSize(2);
+        assertThat(run.resolve("checkpoints/step-00000002.ckpt")).exists();
+
+        // The third attempt's weights are those of its seed, not the run's.
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainConfig c = config(1);
+            ai.djl.engine.Engine.getInstance().setRandomSeed((int) Trainer.initSeed(5, 2));
+            GanMethod fresh = Methods.create(c.method(), c.net(), c.prior(), c.options(), m);
+            ai.djl.engine.Engine.getInstance().setRandomSeed(5);
+            GanMethod first = Methods.create(c.method(), c.net(), c.prior(), c.options(), m);
+            assertThat(fresh.networks().get("G").weights().values().iterator().next().toFloatArray())
+                    .isNotEqualTo(first.networks().get("G").weights().values().iterator().next().toFloatArray());
+        }
+
+        log.reset();
+        train(run, 8, true, CollapseGuard.of(CollapseGuard.Policy.OFF));
+        assertThat(log.toString()).contains("at step 2 of 8");
+        assertThat(run.resolve("checkpoints/step-00000008.ckpt")).exists();
+        assertThat(JsonFiles.MAPPER.readTree(run.resolve("config.json").toFile()).get(RunDir.COLLAPSE_RESTARTS)).hasSize(2);
+    }
+}

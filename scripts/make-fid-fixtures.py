@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Makes the Frechet-distance and KID oracle fixtures under src/test/resources/oracle/fid-*.json.
+"""Makes the Frechet-distance and KID oracle fixtures under core/src/test/resources/oracle/fid-*.json.
 
 Run with Debian's python3-scipy (apt-get install python3-scipy), a test oracle only. The FID is
 computed exactly as pytorch-fid's calculate_frechet_distance (scipy.linalg.sqrtm of
@@ -11,7 +11,7 @@ import json, os
 import numpy as np
 from scipy import linalg
 
-out = os.path.join(os.path.dirname(__file__), "..", "src", "test", "resources", "oracle")
+out = os.path.join(os.path.dirname(__file__), "..", "core", "src", "test", "resources", "oracle")
 rng = np.random.default_rng(20261124)
 
 def frechet(mu1, sigma1, mu2, sigma2, eps=1e-6):

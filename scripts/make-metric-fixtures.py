@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Makes the PSNR/SSIM oracle fixtures under src/test/resources/oracle.
+"""Makes the PSNR/SSIM oracle fixtures under core/src/test/resources/oracle.
 
 Also writes codes-3x4.npy (see NpyTest). Run with Debian's python3-skimage (apt-get install python3-skimage): scikit-image is the
 reference, ganinv's Java code must agree with it to 1e-4. Writes pairs of PNGs and
@@ -10,7 +10,7 @@ import numpy as np
 from skimage.io import imsave
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 
-out = os.path.join(os.path.dirname(__file__), "..", "src", "test", "resources", "oracle")
+out = os.path.join(os.path.dirname(__file__), "..", "core", "src", "test", "resources", "oracle")
 os.makedirs(out, exist_ok=True)
 rng = np.random.default_rng(20261123)
 cases = {}

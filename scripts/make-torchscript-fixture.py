@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Makes src/test/resources/oracle/tiny-features.pt and tiny-features.json.
+"""Makes core/src/test/resources/oracle/tiny-features.pt and tiny-features.json.
 
 A TorchScript module with the interface of NVIDIA's inception-2015-12-05.pt: forward(img,
 return_features=False), img uint8 [N, 3, H, W]; with return_features it returns [N, 8]
@@ -10,7 +10,7 @@ Run with Debian's python3-torch (a test oracle only).
 import json, os
 import torch
 
-out = os.path.join(os.path.dirname(__file__), "..", "src", "test", "resources", "oracle")
+out = os.path.join(os.path.dirname(__file__), "..", "core", "src", "test", "resources", "oracle")
 
 class Tiny(torch.nn.Module):
     def __init__(self):

@@ -17,7 +17,7 @@ public final class BenchInvertCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "encoder", description = "encoder or optimize. Default: ${DEFAULT-VALUE}.")
     String mode;
 
-    @Option(names = "--method", defaultValue = "dlsgan", description = "Whose encoder and generator. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--method", description = "Whose encoder and generator. Default: ${DEFAULT-VALUE}.")
     String method;
 
     @CommandLine.Mixin
@@ -31,7 +31,11 @@ public final class BenchInvertCommand implements Callable<Integer> {
     int steps;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return BenchOptions.translated(this::measure);
+    }
+
+    private Integer measure() {
         InvertBench.Settings s = new InvertBench.Settings(mode, method, bench.net(), batch, steps, bench.warmup);
         int used = bench.applyThreads();
         InvertBench.Result r = InvertBench.run(s, bench.profile);

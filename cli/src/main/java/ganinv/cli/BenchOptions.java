@@ -27,7 +27,9 @@ final class BenchOptions {
     NetOptions network;
 
     NetConfig net() {
-        return network.net();
+        NetOptions n = network;        // validated by NetConfig's constructor: a bad flag is one line naming it
+        return NetConfig.of(n.arch, n.resolution, n.channels, n.width, n.latentDim, n.mappingLayers, n.maxWidth,
+                n.gOutput == null ? "tanh" : n.gOutput);
     }
 
     /** Sets libtorch's intra-op thread count (0: leave it); returns the count in use. */
@@ -40,5 +42,14 @@ final class BenchOptions {
             JniUtils.setNumThreads(threads);
         }
         return JniUtils.getNumThreads();
+    }
+
+    /** The benchmarks time the internals directly, past the API: their user errors are translated here. */
+    static Integer translated(java.util.concurrent.Callable<Integer> body) throws Exception {
+        try {
+            return body.call();
+        } catch (ganinv.UserError e) {
+            throw new ganinv.api.BadInputException(e.getMessage(), e);
+        }
     }
 }

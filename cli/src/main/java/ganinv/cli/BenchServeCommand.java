@@ -32,6 +32,10 @@ public final class BenchServeCommand extends RunCommand implements Callable<Inte
 
     @Override
     public Integer call() throws Exception {
+        return BenchOptions.translated(this::measure);
+    }
+
+    private Integer measure() throws Exception {
         if (clients < 1 || seconds <= 0 || rounds < 1) {
             throw new ganinv.UserError("--clients, --seconds and --rounds must be positive");
         }

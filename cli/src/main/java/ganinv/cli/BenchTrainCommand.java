@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  ./ganinv bench train --batch 64 --threads 2",
                 "  ./ganinv bench train --warmup 200 --steps 1800     # RSS drift from step 200 to step 2000"})
 public final class BenchTrainCommand implements Callable<Integer> {
-    @Option(names = "--method", defaultValue = "dlsgan", description = "Method whose step is timed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--method", description = "Method whose step is timed. Default: ${DEFAULT-VALUE}.")
     String method;
 
     @CommandLine.Mixin
@@ -28,7 +28,11 @@ public final class BenchTrainCommand implements Callable<Integer> {
     int steps;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return BenchOptions.translated(this::measure);
+    }
+
+    private Integer measure() {
         TrainBench.Settings s = new TrainBench.Settings(method, bench.net(), batch, steps, bench.warmup);
         int used = bench.applyThreads();
         TrainBench.Result r = TrainBench.run(s, bench.profile);

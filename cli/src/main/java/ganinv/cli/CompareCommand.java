@@ -1,14 +1,15 @@
 package ganinv.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ganinv.metrics.Measure;
-import ganinv.FileAccessError;
-import ganinv.UserError;
-import ganinv.model.Arch;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ganinv.api.Architecture;
+import ganinv.api.BadInputException;
+import ganinv.api.EvaluationSettings;
+import ganinv.api.FileAccessException;
+import ganinv.api.GanRun;
+import ganinv.api.JsonFiles;
+import ganinv.api.Training;
 import ganinv.report.Comparison;
-import ganinv.data.JsonFiles;
-import ganinv.train.Checkpoint;
-import ganinv.train.TrainedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,8 @@ import java.util.concurrent.Callable;
                 "", "Example:", "  ./ganinv compare --data shapes --steps 3000 --out runs/compare",
                 "  ./ganinv compare --data shapes --steps 500 --methods latent-regression,dlsgan-dls-dg --out runs/quick"})
 public final class CompareCommand implements Callable<Integer> {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     /** Each configuration's train flags; gan+fit-encoder also fits an encoder for the same steps. */
     static final Map<String, List<String>> CONFIGURATIONS = configurations();
 
@@ -51,7 +54,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--eval-count", defaultValue = "500", description = "Images per evaluation: shapes drawn with the held-out seed 1000003; a larger folder, IDX or CIFAR-10 source gives that many drawn at random with the same seed. Default: ${DEFAULT-VALUE}.")
     int evalCount;
 
-    @Option(names = "--arch", split = ",", defaultValue = "dcgan-up",
+    @Option(names = "--arch", split = ",",
             description = "Network families to run every configuration on, e.g. dcgan-up,stylegan2: one row per"
                     + " configuration and family, named configuration@family when there are several. Default: ${DEFAULT-VALUE}.")
     List<String> archs;
@@ -88,16 +91,16 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> chosen = methods == null ? List.copyOf(CONFIGURATIONS.keySet()) : methods;
         for (String m : chosen) {
             if (!CONFIGURATIONS.containsKey(m)) {
-                throw new UserError("--methods " + m + ": unknown; choose from " + String.join(", ", CONFIGURATIONS.keySet()));
+                throw new BadInputException("--methods " + m + ": unknown; choose from " + String.join(", ", CONFIGURATIONS.keySet()), null);
             }
         }
         if (steps < 1) {
-            throw new UserError("--steps " + steps + ": must be at least 1");
+            throw new BadInputException("--steps " + steps + ": must be at least 1", null);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, Path> runs = new LinkedHashMap<>();
         int k = 0;
-        for (Arch arch : archs.stream().map(Arch::parse).toList()) {
+        for (Architecture arch : archs.stream().map(Architecture::parse).toList()) {
             for (String name : chosen) {
                 k++;
                 // One family keeps the folders and row names of before --arch existed.
@@ -125,10 +128,10 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** Trains (or resumes) the run to --steps, fits gan's encoder likewise, and adds the seconds spent to compare.json. */
-    private int trainAndFit(String name, Arch arch, Path run) {
+    private int trainAndFit(String name, Architecture arch, Path run) {
         long t0 = System.nanoTime();
         int code = 0;
-        long at = stepOf(run.resolve("checkpoints"));
+        long at = Training.newestStep(run);
         if (at < steps) {
             List<String> args = new ArrayList<>(List.of("train", "--data", data, "--out", run.toString(),
                     "--steps", Integer.toString(steps), "--seed", Long.toString(seed)));
@@ -138,7 +141,7 @@ public final class CompareCommand implements Callable<Integer> {
                 args.addAll(CONFIGURATIONS.get(name));
                 List<String> extra = trainArgs == null ? List.of() : trainArgs;
                 if (extra.stream().anyMatch(a -> a.equals("--arch") || a.startsWith("--arch="))) {
-                    throw new UserError("--train-args: holds --arch; give it as compare's own --arch");
+                    throw new BadInputException("--train-args: holds --arch; give it as compare's own --arch", null);
                 }
                 args.addAll(List.of("--arch", arch.toString()));
                 // compare's own logging cadence, unless --train-args sets it (a flag given twice is refused)
@@ -155,7 +158,7 @@ public final class CompareCommand implements Callable<Integer> {
             code = Main.run(args.toArray(String[]::new));
         }
         if (code == 0 && name.equals("gan+fit-encoder")) {
-            long fitted = stepOf(run.resolve("encoder/checkpoints"));
+            long fitted = Training.newestStep(run.resolve("encoder"));
             Path fitConfig = run.resolve("encoder/config.json");
             if (fitted > 0 && Files.exists(fitConfig)
                     && readJson(fitConfig).path("config").path("generatorStep").asLong() != steps) {
@@ -187,11 +190,11 @@ public final class CompareCommand implements Callable<Integer> {
                 && (!readJson(file).has("probe_accuracy") || readJson(file).has("probe_1nn_accuracy"))
                 && readJson(file).path("classifier").asText("").equals(classifier == null ? "" : classifier.toString())
                 && readJson(file).path("hybrid_count").asInt(0) == hybrid) {
-            row.putAll(JsonFiles.MAPPER.convertValue(readJson(file), Map.class));
+            row.putAll(MAPPER.convertValue(readJson(file), Map.class));
         } else {
-            try (TrainedRun trained = TrainedRun.load(run)) {
-                Map<String, Object> values = Measure.run(trained, data,
-                        new Measure.Options(evalCount, 1_000_003L, inception, classifier, hybrid)).values();
+            try (GanRun gan = GanRun.open(run)) {
+                Map<String, Object> values = gan.evaluate(data, new EvaluationSettings(evalCount,
+                        EvaluationSettings.DEFAULT_SEED, inception, classifier, hybrid)).json();
                 JsonFiles.write(file, values);
                 row.putAll(values);
             }
@@ -201,19 +204,11 @@ public final class CompareCommand implements Callable<Integer> {
         return row;
     }
 
-    private static long stepOf(Path checkpoints) {
-        try {
-            return Checkpoint.newestStep(checkpoints);
-        } catch (IOException e) {
-            throw new FileAccessError("cannot list " + checkpoints, e);
-        }
-    }
-
     private static JsonNode readJson(Path file) {
         try {
-            return JsonFiles.MAPPER.readTree(file.toFile());
+            return MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new FileAccessError("cannot read " + file, e);
+            throw FileAccessException.of("cannot read " + file, e);
         }
     }
 }

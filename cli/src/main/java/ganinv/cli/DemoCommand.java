@@ -1,9 +1,10 @@
 package ganinv.cli;
 
+import ganinv.api.Architecture;
+import ganinv.api.Recipe;
 import com.fasterxml.jackson.databind.JsonNode;
-import ganinv.data.ImageCodec;
-import ganinv.data.ShapesDataset;
-import ganinv.data.JsonFiles;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ganinv.api.ImageFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,6 +24,8 @@ import java.util.concurrent.Callable;
                 "the samples cover and the share of reconstructions that keep their class. Replaces --out."},
         footer = {"", "Example:", "  ./ganinv demo", "  ./ganinv demo --out /tmp/demo --steps 500   # a quicker look"})
 public final class DemoCommand implements Callable<Integer> {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     /** Seed of the held-out shapes: a different seed, so no held-out image was seen in training. */
     private static final long HELD_OUT_SEED = 1_000_003L;
 
@@ -35,19 +38,19 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--arch", defaultValue = "dcgan-up", description = "Network family: dcgan-up (the default of every"
-            + " command: it inverts best at this budget, see docs/quality.md) or stylegan2 (sampled from G's EMA, half-life"
-            + " 5000 images). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--arch", description = "Network family: dcgan-up (the default recipe's: it inverts best at"
+            + " this budget, see docs/quality.md) or stylegan2 (sampled from G's EMA, half-life 5000 images)."
+            + " Default: ${DEFAULT-VALUE}.")
     String arch;
 
     @Override
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
-        ganinv.model.Arch family = ganinv.model.Arch.parse(arch);
-        int code = Main.run("train", "--method", "dlsgan", "--data", "shapes", "--out", out.toString(),
+        Architecture family = Architecture.parse(arch);
+        int code = Main.run("train", "--method", Recipe.METHOD.toString(), "--data", "shapes", "--out", out.toString(),
                 "--steps", Integer.toString(steps), "--seed", Long.toString(seed), "--force",
                 "--log-every", "100", "--sample-every", "1000", "--checkpoint-every", "1000",
-                "--arch", family.toString(), "--g-ema", family == ganinv.model.Arch.STYLEGAN2 ? "5000" : "0");
+                "--arch", family.toString(), "--g-ema", family == Architecture.STYLEGAN2 ? "5000" : "0");
         if (code != 0) {
             return code;
         }
@@ -56,11 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
             return code;
         }
         Path heldOut = out.resolve("held-out");
-        ShapesDataset shapes = new ShapesDataset(seed + HELD_OUT_SEED, 64, 32, 3);
-        for (int i = 0; i < 64; i++) {
-            ImageCodec.writePng(shapes.pixels(i), 3, 32, 32, heldOut.resolve(String.format("%s-%02d.png",
-                    ShapesDataset.CLASSES.get(shapes.label(i)), i)));
-        }
+        ImageFiles.writeShapes(heldOut, seed + HELD_OUT_SEED, 64, 32);
         Path inverted = out.resolve("inverted");
         code = Main.run("invert", "--run", out.toString(), "--images", heldOut.toString(), "--mode", "encoder",
                 "--out", inverted.toString());
@@ -84,8 +83,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (code != 0) {
             return code;
         }
-        JsonNode evaluation = JsonFiles.MAPPER.readTree(out.resolve("evaluate.json").toFile());
-        JsonNode metrics = JsonFiles.MAPPER.readTree(inverted.resolve("metrics.json").toFile());
+        JsonNode evaluation = MAPPER.readTree(out.resolve("evaluate.json").toFile());
+        JsonNode metrics = MAPPER.readTree(inverted.resolve("metrics.json").toFile());
         JsonNode train = lastLine(out.resolve("metrics.jsonl"));
         double minutes = (System.nanoTime() - t0) / 60e9;
         System.out.println();
@@ -113,6 +112,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static JsonNode lastLine(Path jsonl) throws IOException {
         var lines = java.nio.file.Files.readAllLines(jsonl);
-        return JsonFiles.MAPPER.readTree(lines.get(lines.size() - 1));
+        return MAPPER.readTree(lines.get(lines.size() - 1));
     }
 }

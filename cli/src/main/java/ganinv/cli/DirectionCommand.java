@@ -1,20 +1,13 @@
 package ganinv.cli;
 
-import ganinv.UserError;
-import ganinv.data.Dataset;
-import ganinv.data.DataSpec;
-import ganinv.data.Npy;
-import ganinv.edit.AttributeDirection;
-import ganinv.invert.EncoderInverter;
-import ganinv.invert.Inversion;
-import ganinv.model.NetConfig;
-import ganinv.train.TrainedRun;
+import ganinv.api.Direction;
+import ganinv.api.Edits;
+import ganinv.api.GanRun;
+import ganinv.api.NpyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -45,53 +38,12 @@ public final class DirectionCommand extends RunCommand implements Callable<Integ
 
     @Override
     public Integer call() {
-        if (count < 2) {
-            throw new UserError("--count " + count + ": must be at least 2");
-        }
-        try (TrainedRun trained = TrainedRun.load(run)) {
-            trained.requireEncoder();
-            NetConfig net = trained.method().net();
-            Dataset set = DataSpec.parse(data).open(net.channels(), net.resolution(), seed, count, System.err);
-            if (!set.hasLabels()) {
-                throw new UserError("--data " + data + ": has no labels; use a folder with class subfolders, IDX with its"
-                        + " labels file, CIFAR-10 or shapes");
-            }
-            int with = labelOf(set, attribute, "--attribute");
-            int other = versus == null ? -1 : labelOf(set, versus, "--versus");
-            long n = set.size() < 0 ? count : Math.min(count, set.size());
-            List<byte[]> images = new ArrayList<>();
-            List<Integer> labels = new ArrayList<>();
-            for (long i = 0; i < n; i++) {
-                images.add(set.pixels(i));
-                labels.add(set.label(i));
-            }
-            Inversion codes = new EncoderInverter(trained.method(), trained.manager(), 64).invert(images);
-            float[] direction;
-            try {
-                direction = AttributeDirection.between(codes.codes(), net.latentDim(), labels, with, other);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--data " + data + ": " + e.getMessage() + " among the " + n + " images read; raise --count");
-            }
-            Npy.write(out, new Npy.Matrix(1, net.latentDim(), direction));
-            double norm = 0;
-            for (float v : direction) {
-                norm += v * v;
-            }
-            System.out.printf(Locale.ROOT, "direction %s - %s from %d images: norm %.4f; written to %s%n", set.classNames().get(with),
-                    other < 0 ? "the rest" : set.classNames().get(other), n, Math.sqrt(norm), out);
+        try (GanRun gan = GanRun.open(run)) {
+            Direction d = Edits.attributeDirection(gan, data, attribute, versus, count, seed);
+            NpyFiles.write(out, new float[][] {d.vector()});
+            System.out.printf(Locale.ROOT, "direction %s - %s from %d images: norm %.4f; written to %s%n", d.attribute(),
+                    d.versus() == null ? "the rest" : d.versus(), d.images(), d.norm(), out);
         }
         return 0;
-    }
-
-    private static int labelOf(Dataset set, String name, String flag) {
-        List<String> names = set.classNames();
-        int at = names.indexOf(name);
-        if (at < 0 && name.matches("\\d+") && Integer.parseInt(name) < names.size()) {
-            at = Integer.parseInt(name);
-        }
-        if (at < 0) {
-            throw new UserError(flag + " " + name + ": not a label of this data; its labels are " + String.join(", ", names));
-        }
-        return at;
     }
 }

@@ -1,19 +1,15 @@
 package ganinv.cli;
 
-import ganinv.UserError;
-import ganinv.data.ImageCodec;
-import ganinv.data.Npy;
-import ganinv.edit.AttributeDirection;
-import ganinv.invert.Decode;
-import ganinv.model.NetConfig;
-import ganinv.data.ImageGrid;
-import ganinv.train.TrainedRun;
+import ganinv.api.BadInputException;
+import ganinv.api.Edits;
+import ganinv.api.GanRun;
+import ganinv.api.ImageFiles;
+import ganinv.api.NpyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -41,19 +37,21 @@ public final class EditCommand extends RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (TrainedRun trained = TrainedRun.load(run)) {
-            NetConfig net = trained.method().net();
-            Npy.Matrix dir = Npy.read(direction);
-            if (dir.rows() != 1 || dir.cols() != net.latentDim()) {
-                throw new UserError("--direction " + direction + ": holds " + dir.rows() + " x " + dir.cols()
-                        + " values; this run needs 1 x " + net.latentDim() + " (made by 'ganinv direction' on this run)");
+        try (GanRun gan = GanRun.open(run)) {
+            float[][] dir = NpyFiles.read(direction);
+            if (dir.length != 1 || dir[0].length != gan.latentDim()) {
+                throw new BadInputException("--direction " + direction + ": holds " + dir.length + " x "
+                        + (dir.length == 0 ? 0 : dir[0].length) + " values; this run needs 1 x " + gan.latentDim()
+                        + " (made by 'ganinv direction' on this run)", null);
             }
-            float[] base = how.create(trained).invert(List.of(ImageCodec.read(image, net.channels(), net.resolution())))
-                    .codes();
-            float[] codes = AttributeDirection.along(base, dir.data(), strengths);
-            List<byte[]> images = new ArrayList<>(Decode.images(trained.method(), trained.manager(), codes, 64));
-            ImageGrid.write(images, net.channels(), net.resolution(), strengths.length, out);
-            System.out.println("strip: " + out + "  (" + strengths.length + " strengths, code by " + how.mode + ", " + trained.method().sampler().name() + ")");
+            float[] base = gan.invertFiles(List.of(image), how.settings(), null)[0];
+            float[][] codes = new float[strengths.length][];
+            for (int k = 0; k < strengths.length; k++) {
+                codes[k] = Edits.applyDirection(base, dir[0], strengths[k]);
+            }
+            ImageFiles.writeGrid(gan.render(codes), strengths.length, out);
+            System.out.println("strip: " + out + "  (" + strengths.length + " strengths, code by " + how.mode + ", "
+                    + gan.generator() + ")");
         }
         return 0;
     }

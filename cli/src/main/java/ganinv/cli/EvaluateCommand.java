@@ -1,8 +1,8 @@
 package ganinv.cli;
 
-import ganinv.metrics.Measure;
-import ganinv.data.JsonFiles;
-import ganinv.train.TrainedRun;
+import ganinv.api.EvaluationSettings;
+import ganinv.api.GanRun;
+import ganinv.api.JsonFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,9 +43,9 @@ public final class EvaluateCommand extends RunCommand implements Callable<Intege
 
     @Override
     public Integer call() {
-        try (TrainedRun trained = TrainedRun.load(run)) {
-            generator.apply(trained);
-            Map<String, Object> result = Measure.run(trained, data, features.options(count)).values();
+        EvaluationSettings settings = features.settings(count);
+        try (GanRun gan = generator.open(run)) {
+            Map<String, Object> result = gan.evaluate(data, settings).json();
             JsonFiles.write(json, result);
             StringBuilder line = new StringBuilder();
             result.forEach((k, v) -> {
@@ -55,7 +55,7 @@ public final class EvaluateCommand extends RunCommand implements Callable<Intege
                     line.append("  ").append(k).append(' ').append(i);
                 }
             });
-            System.out.println(trained.method().name() + " at step " + trained.step() + " over " + result.get("count")
+            System.out.println(gan.method() + " at step " + gan.step() + " over " + result.get("count")
                     + " images, features " + result.get("features") + ":" + line);
             System.out.println("written to " + json);
         }

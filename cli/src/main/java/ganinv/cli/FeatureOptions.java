@@ -1,5 +1,6 @@
 package ganinv.cli;
 
+import ganinv.api.EvaluationSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class FeatureOptions {
                     + " ssim_hybrid and, with --classifier, class_kept_hybrid. Default: ${DEFAULT-VALUE}.")
     int hybrid;
 
-    ganinv.metrics.Measure.Options options(int count) {
-        return new ganinv.metrics.Measure.Options(count, seed, inception, classifier, hybrid);
+    EvaluationSettings settings(int count) {
+        return new EvaluationSettings(count, seed, inception, classifier, hybrid);
     }
 }

@@ -1,18 +1,14 @@
 package ganinv.cli;
 
-import ganinv.UserError;
-import ganinv.train.EncoderFitter;
-import ganinv.train.FitConfig;
-import ganinv.train.RunDir;
-import ganinv.train.Safety;
-import ganinv.train.TrainedRun;
+import ganinv.api.EncoderFit;
+import ganinv.api.EncoderFitResult;
+import ganinv.api.NonFinitePolicy;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -58,27 +54,14 @@ public final class FitEncoderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Safety safety = phase.safety();
-        Path folder = run.resolve(EncoderFitter.FOLDER);
-        boolean fitted = Files.exists(folder.resolve("config.json")) || Files.exists(folder.resolve("checkpoints"));
-        FitConfig config;
-        if (phase.resume) {
-            if (!fitted) {
-                throw new UserError("--resume: " + run + " has no encoder fit to resume; drop --resume to start one");
-            }
-            config = RunDir.existing(folder).readConfig(FitConfig.class);
-            if (spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
-                config = config.withSteps(steps);
-            }
-        } else {
-            if (fitted && !phase.force) {
-                throw new UserError("--run " + run + ": already has a fitted encoder in " + folder
-                        + "; pass --resume to continue fitting it or --force to fit a new one");
-            }
-            config = new FitConfig(TrainedRun.newestStep(run), steps, batch, pixelWeight, lr, beta1, beta2, seed,
-                    phase.logEvery, phase.sampleEvery, phase.checkpointEvery);
+        EncoderFit fit = phase.resume ? EncoderFit.resume(run) : EncoderFit.builder(run).batch(batch).pixelWeight(pixelWeight)
+                .lr(lr).beta1(beta1).beta2(beta2).seed(seed).logEvery(phase.logEvery).sampleEvery(phase.sampleEvery)
+                .checkpointEvery(phase.checkpointEvery).force(phase.force);
+        if (!phase.resume || spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
+            fit.steps(steps);
         }
-        EncoderFitter.Summary s = EncoderFitter.run(config, run, phase.resume, phase.force, safety, System.out);
+        EncoderFitResult s = fit.keepCheckpoints(phase.keepCheckpoints).onNonFinite(NonFinitePolicy.parse(phase.onNonFinite))
+                .log(System.out).run();
         System.out.printf(Locale.ROOT, "fitted the encoder of %s to step %d in %.1f s; latent error ||z - E(G(z))||^2/d on 256"
                 + " held-out latents: %.4f (was %.4f)%n", run, s.step(), s.seconds(), s.heldOutError(), s.heldOutErrorBefore());
         System.out.println("samples:    " + s.samples());

@@ -1,18 +1,19 @@
 package ganinv.cli;
 
-import ganinv.train.TrainedRun;
+import ganinv.api.GanRun;
+import ganinv.api.Generator;
 import picocli.CommandLine.Option;
 
-/** {@code --generator G|G_ema}: which generator a command uses; a picocli mixin. */
+import java.nio.file.Path;
+
+/** {@code --generator}: which generator a command renders with; a picocli mixin. */
 final class GeneratorOption {
     @Option(names = "--generator", description = "G or G_ema: which generator to use. Default: G_ema when the run"
             + " keeps one (--g-ema), else G.")
     String generator;
 
-    /** Switches the run to the asked generator, if one was asked for. */
-    void apply(TrainedRun trained) {
-        if (generator != null) {
-            trained.method().sampleFrom(generator);
-        }
+    /** The run, opened with the asked generator (or the run's default). */
+    GanRun open(Path run) {
+        return GanRun.open(run, generator == null ? null : Generator.parse(generator));
     }
 }

@@ -1,21 +1,16 @@
 package ganinv.cli;
 
-import ganinv.UserError;
-import ganinv.data.ImageCodec;
-import ganinv.data.Npy;
-import ganinv.edit.Interpolation;
-import ganinv.invert.Decode;
-import ganinv.invert.Inversion;
-import ganinv.model.LatentPrior;
-import ganinv.model.NetConfig;
-import ganinv.data.ImageGrid;
-import ganinv.train.TrainedRun;
+import ganinv.api.BadInputException;
+import ganinv.api.Edits;
+import ganinv.api.GanRun;
+import ganinv.api.ImageFiles;
+import ganinv.api.LatentDistribution;
+import ganinv.api.NpyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -48,25 +43,18 @@ public final class InterpolateCommand extends RunCommand implements Callable<Int
     @Override
     public Integer call() {
         if (frames < 2 || frames > 256) {
-            throw new UserError("--frames " + frames + ": must be between 2 and 256");
+            throw new BadInputException("--frames " + frames + ": must be between 2 and 256", null);
         }
-        try (TrainedRun trained = TrainedRun.load(run)) {
-            if (slerp && trained.method().prior() != LatentPrior.NORMAL) {
-                throw new UserError("--slerp: spherical paths are for a normal prior, and this run's is "
-                        + trained.method().prior().name().toLowerCase() + "; drop --slerp");
+        try (GanRun gan = GanRun.open(run)) {
+            if (slerp && gan.latentDistribution() != LatentDistribution.NORMAL) {
+                throw new BadInputException("--slerp: spherical paths are for a normal prior, and this run's is "
+                        + gan.latentDistribution() + "; drop --slerp", null);
             }
-            NetConfig net = trained.method().net();
-            int d = net.latentDim();
-            List<byte[]> ends = List.of(ImageCodec.read(from, net.channels(), net.resolution()),
-                    ImageCodec.read(to, net.channels(), net.resolution()));
-            Inversion inversion = how.create(trained).invert(ends);
-            float[] a = java.util.Arrays.copyOfRange(inversion.codes(), 0, d);
-            float[] b = java.util.Arrays.copyOfRange(inversion.codes(), d, 2 * d);
-            float[] path = Interpolation.path(a, b, frames, slerp);
-            List<byte[]> images = new ArrayList<>(Decode.images(trained.method(), trained.manager(), path, 64));
-            ImageGrid.write(images, net.channels(), net.resolution(), frames, out);
+            float[][] ends = gan.invertFiles(List.of(from, to), how.settings(), null);
+            float[][] path = Edits.interpolate(ends[0], ends[1], frames, slerp);
+            ImageFiles.writeGrid(gan.render(path), frames, out);
             Path codes = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.png$", "") + ".npy");
-            Npy.write(codes, new Npy.Matrix(frames, d, path));
+            NpyFiles.write(codes, path);
             System.out.println("strip: " + out + "  (" + frames + " frames, " + (slerp ? "spherical" : "linear")
                     + ", codes by " + how.mode + ")  codes: " + codes);
         }

@@ -1,21 +1,22 @@
 package ganinv.cli;
 
-import ganinv.UserError;
-
-import ganinv.data.ImageCodec;
-import ganinv.data.Npy;
-import ganinv.invert.Inversion;
-import ganinv.invert.Inverter;
-import ganinv.metrics.ImagePairs;
-import ganinv.model.NetConfig;
-import ganinv.data.ImageGrid;
-import ganinv.data.JsonFiles;
+import ganinv.api.BadInputException;
+import ganinv.api.FittedImages;
+import ganinv.api.GanRun;
+import ganinv.api.ImageFiles;
+import ganinv.api.InvertSettings;
+import ganinv.api.Inversion;
+import ganinv.api.JsonFiles;
+import ganinv.api.NpyFiles;
+import ganinv.api.PairScores;
+import ganinv.api.Quality;
+import ganinv.api.SkippedImage;
 import ganinv.report.LossPlot;
-import ganinv.train.TrainedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,53 +52,72 @@ public final class InvertCommand extends RunCommand implements Callable<Integer>
 
     @Override
     public Integer call() {
-        if (maxPixels < 1) {
-            throw new UserError("--max-pixels " + maxPixels + ": must be at least 1");
-        }
-        try (TrainedRun trained = TrainedRun.load(run)) {
-            generator.apply(trained);
-            Inverter inverter = how.create(trained);
-            NetConfig net = trained.method().net();
-            ImageInputs inputs = ImageInputs.read(images, net.channels(), net.resolution(), maxPixels, "--images", System.err);
+        try (GanRun gan = generator.open(run)) {
+            InvertSettings settings = how.settings();
+            FittedImages inputs = readImages(gan, images, maxPixels, "--images");
             long t0 = System.nanoTime();
-            Inversion inversion = inverter.invert(inputs.images());
+            Inversion inversion = gan.invert(inputs, settings, null);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            ImagePairs pairs = new ImagePairs();
-            List<byte[]> gridTiles = new ArrayList<>();
-            for (int i = 0; i < inversion.count(); i++) {
-                byte[] original = inputs.images().get(i);
-                byte[] reconstruction = inversion.reconstructions().get(i);
-                pairs.add(inputs.names().get(i), original, reconstruction, net.channels(), net.resolution(), net.resolution());
-                ImageCodec.writePng(reconstruction, net.channels(), net.resolution(), net.resolution(),
-                        out.resolve("reconstructions").resolve(ImageInputs.pngName(inputs.names().get(i))));
+            List<BufferedImage> originals = inputs.images();
+            List<BufferedImage> reconstructions = gan.render(inversion.codes());
+            PairScores pairs = Quality.pairs(inputs.names(), originals, reconstructions, gan.channels());
+            List<BufferedImage> gridTiles = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                ImageFiles.writePng(reconstructions.get(i), out.resolve("reconstructions").resolve(pngName(inputs.names().get(i))));
                 if (i < 64) {
-                    gridTiles.add(original);
-                    gridTiles.add(reconstruction);
+                    gridTiles.add(originals.get(i));
+                    gridTiles.add(reconstructions.get(i));
                 }
             }
-            Npy.write(out.resolve("latents.npy"), new Npy.Matrix(inversion.count(), inversion.latentDim(), inversion.codes()));
-            ImageGrid.write(gridTiles, net.channels(), net.resolution(), 16, out.resolve("grid.png"));
+            NpyFiles.write(out.resolve("latents.npy"), inversion.codes());
+            ImageFiles.writeGrid(gridTiles, 16, out.resolve("grid.png"));
             Map<String, Object> head = new LinkedHashMap<>();
-            head.put("mode", inverter.mode());
+            head.put("mode", settings.mode().toString());
             head.put("run", run.toString());
-            head.put("method", trained.method().name());
-            head.put("step", trained.step());
-            head.put("generator", trained.method().sampler().name());
+            head.put("method", gan.method().toString());
+            head.put("step", gan.step());
+            head.put("generator", gan.generator().toString());
             head.put("seconds", seconds);
-            head.put("steps", inversion.lossHistory().length);
-            if (inversion.lossHistory().length > 0) {
-                head.put("loss", how.loss);
-                head.put("final_loss", inversion.lossHistory()[inversion.lossHistory().length - 1]);
-                LossPlot.writeCsv(inversion.lossHistory(), "loss", out.resolve("loss.csv"));
-                LossPlot.writePng(inversion.lossHistory(), inverter.mode() + " inversion of " + inversion.count() + " images",
-                        how.loss + " objective (mean)", out.resolve("loss.png"));
+            double[] loss = inversion.lossHistory();
+            head.put("steps", loss.length);
+            if (loss.length > 0) {
+                head.put("loss", settings.loss().toString());
+                head.put("final_loss", loss[loss.length - 1]);
+                LossPlot.writeCsv(loss, "loss", out.resolve("loss.csv"));
+                LossPlot.writePng(loss, settings.mode() + " inversion of " + inputs.size() + " images",
+                        settings.loss() + " objective (mean)", out.resolve("loss.png"));
             }
-            JsonFiles.write(out.resolve("metrics.json"), pairs.toJson(head));
+            JsonFiles.write(out.resolve("metrics.json"), pairs.json(head));
             System.out.printf(Locale.ROOT, "inverted %d images by %s in %.2f s: mean PSNR %.2f dB, mean SSIM %.4f%n",
-                    inversion.count(), inverter.mode(), seconds, pairs.meanPsnr(), pairs.meanSsim());
+                    inputs.size(), settings.mode(), seconds, pairs.meanPsnr(), pairs.meanSsim());
             System.out.println("latents: " + out.resolve("latents.npy") + "  grid: " + out.resolve("grid.png")
                     + "  metrics: " + out.resolve("metrics.json"));
         }
         return 0;
+    }
+
+    /**
+     * A folder's images as the run sees them; unreadable files are skipped and reported on stderr
+     * in one line, and a folder with none readable is refused naming {@code flag}.
+     */
+    static FittedImages readImages(GanRun gan, Path folder, long maxPixels, String flag) {
+        FittedImages inputs;
+        try {
+            inputs = FittedImages.readFolder(gan, folder, maxPixels);
+        } catch (BadInputException e) {
+            throw new BadInputException(flag + " " + e.getMessage(), e);
+        }
+        List<SkippedImage> skipped = inputs.skipped();
+        if (!skipped.isEmpty()) {
+            System.err.println("warning: skipped " + skipped.size() + " of " + (inputs.size() + skipped.size())
+                    + " images tried in " + folder + " that could not be read; first: " + skipped.get(0).reason());
+        }
+        return inputs;
+    }
+
+    /** "dir/a.jpg" becomes "dir/a.png": outputs are always PNG. */
+    static String pngName(String name) {
+        int dot = name.lastIndexOf('.');
+        return (dot > name.lastIndexOf('/') ? name.substring(0, dot) : name) + ".png";
     }
 }

@@ -1,11 +1,9 @@
 package ganinv.cli;
 
-import ganinv.UserError;
-import ganinv.invert.EncoderInverter;
-import ganinv.invert.Inverter;
-import ganinv.invert.OptimizationInverter;
-import ganinv.invert.OptimizeSettings;
-import ganinv.train.TrainedRun;
+import ganinv.api.BadInputException;
+import ganinv.api.InvertLoss;
+import ganinv.api.InvertMode;
+import ganinv.api.InvertSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,29 +40,20 @@ final class InverterOptions {
     @Option(names = "--seed", defaultValue = "0", description = "optimize/hybrid: seed of the random starts. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    /** The inverter the flags ask for; the encoder modes make sure the run has one. */
-    Inverter create(TrainedRun trained) {
+    /** The settings the flags ask for; optimisation flags are refused with the one-pass encoder. */
+    InvertSettings settings() {
         if (batch < 1) {
-            throw new UserError("--batch " + batch + ": must be at least 1");
+            throw new BadInputException("--batch " + batch + ": must be at least 1", null);
         }
-        return switch (mode) {
-            case "encoder" -> {
-                for (String flag : new String[] {"--steps", "--lr", "--loss", "--prior-weight", "--restarts", "--seed"}) {
-                    if (command.commandLine().getParseResult().hasMatchedOption(flag)) {
-                        throw new UserError(flag + ": applies to --mode optimize or hybrid, not to the one-pass encoder");
-                    }
+        InvertMode how = InvertMode.parse(mode);
+        if (how == InvertMode.ENCODER) {
+            for (String flag : new String[] {"--steps", "--lr", "--loss", "--prior-weight", "--restarts", "--seed"}) {
+                if (command.commandLine().getParseResult().hasMatchedOption(flag)) {
+                    throw new BadInputException(flag + ": applies to --mode optimize or hybrid, not to the one-pass encoder", null);
                 }
-                trained.requireEncoder();
-                yield new EncoderInverter(trained.method(), trained.manager(), batch);
             }
-            case "optimize", "hybrid" -> {
-                OptimizeSettings settings = new OptimizeSettings(steps, lr, loss, priorWeight, restarts, batch, seed);
-                if (mode.equals("hybrid")) {
-                    trained.requireEncoder();
-                }
-                yield new OptimizationInverter(trained.method(), trained.manager(), settings, mode.equals("hybrid"));
-            }
-            default -> throw new UserError("--mode " + mode + ": choose encoder, optimize or hybrid");
-        };
+        }
+        return InvertSettings.builder().mode(how).steps(steps).learningRate(lr).loss(InvertLoss.parse(loss))
+                .priorWeight(priorWeight).restarts(restarts).batch(batch).seed(seed).build();
     }
 }

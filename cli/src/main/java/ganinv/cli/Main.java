@@ -1,7 +1,10 @@
 package ganinv.cli;
 
-import ganinv.UserError;
-import ganinv.Version;
+import ganinv.api.BadInputException;
+import ganinv.api.BuildInfo;
+import ganinv.api.FileAccessException;
+import ganinv.api.Recipe;
+import ganinv.api.TrainingInterruptedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,36 +43,41 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleParameters);
         cl.setOverwrittenOptionsAllowed(false);       // "--steps 10 --steps 20" is refused, not silently 20
+        cl.setDefaultValueProvider(Main::recipe);
         return cl;
     }
 
     /**
-     * A {@link UserError} (a bad flag or file, or a path the system refused) becomes one line and
-     * exit code 2. Anything else is a bug in ganinv, however it is wrapped: it says so, keeps its
+     * A {@link BadInputException} (a bad flag or file) or {@link FileAccessException} (a path the
+     * system refused) becomes one line and exit code 2. Anything else is a bug in ganinv, however it is wrapped: it says so, keeps its
      * stack trace and exits with 1, so that an internal fault is never shown as the user's mistake.
      */
     static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (e instanceof ganinv.api.GanInvException api && api.getCause() instanceof Exception inner) {
-            e = inner;                      // the commands that go through the API: judge what it translated
-        }
-        if (e instanceof ganinv.api.BadInputException bad) {
-            err.println("error: " + bad.getMessage());
+        if (e instanceof BadInputException || e instanceof FileAccessException) {
+            err.println("error: " + e.getMessage());
             err.flush();
             return USER_ERROR;
         }
-        if (e instanceof ganinv.train.Interrupted) {
-            return ganinv.train.Interrupted.EXIT_CODE;              // its line is already printed
+        if (e instanceof TrainingInterruptedException) {
+            return TrainingInterruptedException.EXIT_CODE;              // its line is already printed
         }
-        if (e instanceof UserError user) {
-            err.println("error: " + user.getMessage());
-            err.flush();
-            return USER_ERROR;
-        }
-        err.println("internal error in ganinv " + Version.version() + " (please report it with this trace):");
+        err.println("internal error in ganinv " + BuildInfo.version() + " (please report it with this trace):");
         e.printStackTrace(err);
         err.flush();
         return 1;
+    }
+
+    /** The default recipe (method and network) of every command that trains, stated once in {@link Recipe}. */
+    private static String recipe(CommandLine.Model.ArgSpec arg) {
+        if (arg instanceof CommandLine.Model.OptionSpec option) {
+            return switch (option.longestName()) {
+                case "--method" -> Recipe.METHOD.toString();
+                case "--arch" -> Recipe.ARCHITECTURE.toString();
+                default -> null;
+            };
+        }
+        return null;
     }
 
     /** A mistyped command line: one line with the fix, not the whole usage text. */
@@ -89,7 +97,7 @@ public final class Main implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"ganinv " + Version.version() + " (commit " + Version.gitCommit() + ")"};
+            return new String[] {"ganinv " + BuildInfo.version() + " (commit " + BuildInfo.gitCommit() + ")"};
         }
     }
 }

@@ -1,16 +1,12 @@
 package ganinv.cli;
 
-import ganinv.UserError;
-import ganinv.data.ImageCodec;
-import ganinv.data.ImageFolderLoader;
-import ganinv.metrics.ImagePairs;
-import ganinv.data.JsonFiles;
+import ganinv.api.JsonFiles;
+import ganinv.api.PairScores;
+import ganinv.api.Quality;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,44 +28,13 @@ public final class MetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Path> candidates = new LinkedHashMap<>();
-        for (Path p : ImageFolderLoader.listImages(candidate)) {
-            candidates.put(key(candidate, p), p);
+        PairScores pairs = Quality.pairFolders(reference, candidate);
+        if (pairs.unpaired() > 0) {
+            System.err.println("warning: " + pairs.unpaired() + " reference images have no candidate and were not scored");
         }
-        ImagePairs pairs = new ImagePairs();
-        int unpaired = 0;
-        for (Path ref : ImageFolderLoader.listImages(reference)) {
-            Path cand = candidates.get(key(reference, ref));
-            if (cand == null) {
-                unpaired++;
-                continue;
-            }
-            BufferedImage a = ImageCodec.decode(ref);
-            BufferedImage b = ImageCodec.decode(cand);
-            if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
-                throw new UserError(cand + ": " + b.getWidth() + "x" + b.getHeight() + " but its reference " + ref + " is "
-                        + a.getWidth() + "x" + a.getHeight() + "; compare images of the same size");
-            }
-            if (a.getWidth() < 11 || a.getHeight() < 11) {
-                throw new UserError(ref + ": " + a.getWidth() + "x" + a.getHeight() + " is too small for SSIM's 11x11 window");
-            }
-            pairs.add(key(reference, ref), ImageCodec.rgb8(a), ImageCodec.rgb8(b), 3, a.getHeight(), a.getWidth());
-        }
-        if (pairs.scores().isEmpty()) {
-            throw new UserError("--candidate " + candidate + ": no image has the same relative name as one in --reference " + reference);
-        }
-        if (unpaired > 0) {
-            System.err.println("warning: " + unpaired + " reference images have no candidate and were not scored");
-        }
-        JsonFiles.write(json, pairs.toJson(Map.of()));
-        System.out.printf(Locale.ROOT, "%d pairs: mean PSNR %.2f dB, mean SSIM %.4f -> %s%n", pairs.scores().size(),
+        JsonFiles.write(json, pairs.json(Map.of()));
+        System.out.printf(Locale.ROOT, "%d pairs: mean PSNR %.2f dB, mean SSIM %.4f -> %s%n", pairs.pairs().size(),
                 pairs.meanPsnr(), pairs.meanSsim(), json);
         return 0;
-    }
-
-    private static String key(Path root, Path file) {
-        String rel = root.relativize(file).toString().replace('\\', '/');
-        int dot = rel.lastIndexOf('.');
-        return dot > rel.lastIndexOf('/') ? rel.substring(0, dot) : rel;
     }
 }

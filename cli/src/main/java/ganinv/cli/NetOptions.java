@@ -1,11 +1,10 @@
 package ganinv.cli;
 
-import ganinv.model.NetConfig;
 import picocli.CommandLine.Option;
 
 /** The networks' family and size, for every command that builds networks from flags ({@code train}, {@code bench}). */
 final class NetOptions {
-    @Option(names = "--arch", defaultValue = "dcgan-up", description = "Network family: dcgan-up (plain upsample-convolve G, "
+    @Option(names = "--arch", description = "Network family: dcgan-up (plain upsample-convolve G, "
             + "pooling D) or stylegan2 (the DLSGAN paper's: mapping network, modulated convolutions, residual D). "
             + "Default: ${DEFAULT-VALUE}.")
     String arch;
@@ -34,9 +33,4 @@ final class NetOptions {
     @Option(names = "--g-output", description = "dcgan-up: what ends G, tanh or linear (the last convolution as it is). "
             + "Default: tanh.")
     String gOutput;
-
-    /** Validated by {@link NetConfig}'s constructor: a bad flag is one line naming it. */
-    NetConfig net() {
-        return NetConfig.of(arch, resolution, channels, width, latentDim, mappingLayers, maxWidth, gOutput == null ? "tanh" : gOutput);
-    }
 }

@@ -1,7 +1,5 @@
 package ganinv.cli;
 
-import ganinv.train.NonFinite;
-import ganinv.train.Safety;
 import picocli.CommandLine.Option;
 
 /** The options every training phase shares ({@code train}, {@code fit-encoder}): a picocli mixin. */
@@ -28,9 +26,4 @@ final class PhaseOptions {
     @Option(names = "--on-nonfinite", defaultValue = "stop",
             description = "When a loss or a weight becomes NaN or infinite: stop (keeping the last good checkpoint) or rollback (resume from it at half the learning rate). Default: ${DEFAULT-VALUE}.")
     String onNonFinite;
-
-    /** --keep-checkpoints and --on-nonfinite, checked before anything touches the disk. */
-    Safety safety() {
-        return new Safety(keepCheckpoints, NonFinite.Policy.parse(onNonFinite));
-    }
 }

@@ -1,9 +1,11 @@
 package ganinv.cli;
 
-import ganinv.metrics.Measure;
-import ganinv.data.JsonFiles;
+import ganinv.api.Evaluation;
+import ganinv.api.EvaluationSettings;
+import ganinv.api.FittedImages;
+import ganinv.api.GanRun;
+import ganinv.api.JsonFiles;
 import ganinv.report.RunReport;
-import ganinv.train.TrainedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,10 +32,13 @@ public final class ReportCommand extends RunCommand implements Callable<Integer>
 
     @Override
     public Integer call() {
-        try (TrainedRun trained = TrainedRun.load(run)) {
-            Measure.Result measured = Measure.run(trained, data != null ? data : trained.config().data(), features.options(count));
-            JsonFiles.write(run.resolve("evaluate.json"), measured.values());
-            Path file = RunReport.write(trained, measured.hasEncoder(), measured.real(), measured.values());
+        EvaluationSettings settings = features.settings(count);
+        try (GanRun gan = GanRun.open(run)) {
+            String real = data != null ? data : gan.trainingData();
+            Evaluation evaluation = gan.evaluate(real, settings);
+            JsonFiles.write(run.resolve("evaluate.json"), evaluation.json());
+            FittedImages shown = FittedImages.readData(gan, real, settings.count(), settings.seed());   // the images evaluate read
+            Path file = RunReport.write(gan, evaluation, shown);
             System.out.println("report: " + file.toAbsolutePath());
         }
         return 0;

@@ -1,20 +1,14 @@
 package ganinv.cli;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ganinv.UserError;
-import ganinv.data.ImageCodec;
-import ganinv.data.ImageTensor;
-import ganinv.data.Npy;
-import ganinv.model.NetConfig;
-import ganinv.data.ImageGrid;
-import ganinv.train.Rng;
-import ganinv.train.TrainedRun;
+import ganinv.api.BadInputException;
+import ganinv.api.GanRun;
+import ganinv.api.ImageFiles;
+import ganinv.api.NpyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,29 +33,18 @@ public final class SampleCommand extends RunCommand implements Callable<Integer>
     @Override
     public Integer call() {
         if (count < 1) {
-            throw new UserError("--count " + count + ": must be at least 1");
+            throw new BadInputException("--count " + count + ": must be at least 1", null);
         }
-        try (TrainedRun trained = TrainedRun.load(run)) {
-            generator.apply(trained);
-            NetConfig net = trained.method().net();
-            float[] z = trained.method().prior().sample(new Rng(seed), count, net.latentDim());
-            List<byte[]> images = new java.util.ArrayList<>();
-            for (int from = 0; from < count; from += 64) {
-                int n = Math.min(64, count - from);
-                float[] chunk = java.util.Arrays.copyOfRange(z, from * net.latentDim(), (from + n) * net.latentDim());
-                try (NDManager scope = trained.manager().newSubManager()) {
-                    NDArray x = trained.method().generate(scope.create(chunk, new Shape(n, net.latentDim())));
-                    images.addAll(ImageTensor.images(x));
-                }
-            }
+        try (GanRun gan = generator.open(run)) {
+            float[][] codes = gan.sampleCodes(count, seed);
+            List<BufferedImage> images = gan.render(codes);
             for (int i = 0; i < count; i++) {
-                ImageCodec.writePng(images.get(i), net.channels(), net.resolution(), net.resolution(),
-                        out.resolve(String.format("sample-%05d.png", i)));
+                ImageFiles.writePng(images.get(i), out.resolve(String.format("sample-%05d.png", i)));
             }
-            ImageGrid.write(images, net.channels(), net.resolution(), (int) Math.ceil(Math.sqrt(count)), out.resolve("grid.png"));
-            Npy.write(out.resolve("latents.npy"), new Npy.Matrix(count, net.latentDim(), z));
-            System.out.println("wrote " + count + " samples of " + run + " (step " + trained.step() + ", " + trained.method().sampler().name() + ") to " + out
-                    + "; grid: " + out.resolve("grid.png"));
+            ImageFiles.writeGrid(images, (int) Math.ceil(Math.sqrt(count)), out.resolve("grid.png"));
+            NpyFiles.write(out.resolve("latents.npy"), codes);
+            System.out.println("wrote " + count + " samples of " + run + " (step " + gan.step() + ", " + gan.generator()
+                    + ") to " + out + "; grid: " + out.resolve("grid.png"));
         }
         return 0;
     }

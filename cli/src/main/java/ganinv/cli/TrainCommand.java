@@ -1,11 +1,18 @@
 package ganinv.cli;
 
-import ganinv.UserError;
+import ganinv.api.Architecture;
+import ganinv.api.BadInputException;
+import ganinv.api.CollapsePolicy;
+import ganinv.api.EncoderLossOn;
+import ganinv.api.GeneratorOutput;
+import ganinv.api.LatentDistribution;
+import ganinv.api.Method;
+import ganinv.api.NonFinitePolicy;
+import ganinv.api.ScaleTracker;
 import ganinv.api.Training;
 import ganinv.api.TrainingBuilder;
 import ganinv.api.TrainingResult;
-import ganinv.objective.PlainGan;
-import ganinv.train.RunDir;
+import ganinv.api.Updates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -21,7 +28,8 @@ import java.util.concurrent.Callable;
 /** {@code ganinv train}: trains a GAN with an encoder into a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train an invertible GAN. Writes config.json, metrics.jsonl, samples/ and checkpoints/ into --out.",
-        footer = {"", "Example:", "  ./ganinv train --method latent-regression --data shapes --out runs/lr --steps 2000",
+        footer = {"", "Example:", "  ./ganinv train --data shapes --out runs/dls --steps 2000     # the default recipe: dlsgan, dcgan-up",
+                "  ./ganinv train --method latent-regression --data shapes --out runs/lr --steps 2000",
                 "  ./ganinv train --method bigan --data photos/ --out runs/bigan",
                 "  ./ganinv train --method gan --out runs/gan && ./ganinv fit-encoder --run runs/gan",
                 "  ./ganinv train --out runs/lr --resume --steps 4000   # continue the same run"})
@@ -29,7 +37,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--method", defaultValue = "latent-regression",
+    @Option(names = "--method",
             description = "latent-regression, bigan, gan (then fit an encoder with 'ganinv fit-encoder') or dlsgan. Default: ${DEFAULT-VALUE}.")
     String method;
 
@@ -122,16 +130,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (legacyR1 != null && !phase.resume) {
-            throw new UserError("--r1 " + legacyR1 + ": renamed; --r1 was gamma in gamma/2*||grad||^2, now --r1-weight is lambda_r1 in"
-                    + " lambda_r1*||grad||^2 (the paper's): use --r1-weight " + legacyR1 / 2 + " for the same strength");
+            throw new BadInputException("--r1 " + legacyR1 + ": renamed; --r1 was gamma in gamma/2*||grad||^2, now --r1-weight is lambda_r1 in"
+                    + " lambda_r1*||grad||^2 (the paper's): use --r1-weight " + legacyR1 / 2 + " for the same strength", null);
         }
         TrainingResult s = forwarded(phase.resume ? Training.resume(out) : Training.builder(out)).log(System.out).run();
         System.out.printf(Locale.ROOT, "trained %s to step %d in %.1f s (%.1f images/s)%n", out, s.step(), s.seconds(),
                 s.imagesPerSecond());
         System.out.println("samples:    " + s.samples());
         System.out.println("checkpoint: " + s.checkpoint());
-        System.out.println("metrics:    " + RunDir.existing(out).metricsFile());
-        if (!phase.resume && method.equals(PlainGan.NAME)) {
+        System.out.println("metrics:    " + s.folder().resolve("metrics.jsonl"));
+        if (!phase.resume && Method.parse(method) == Method.GAN) {
             System.out.println("next:       ./ganinv fit-encoder --run " + out + "   (a gan run inverts once an encoder is fitted)");
         }
         return 0;
@@ -141,28 +149,28 @@ public final class TrainCommand implements Callable<Integer> {
     private TrainingBuilder forwarded(TrainingBuilder b) {
         java.util.function.Predicate<String> typed = spec.commandLine().getParseResult()::hasMatchedOption;
         Map<String, Runnable> set = new LinkedHashMap<>();
-        set.put("--method", () -> b.method(method));
+        set.put("--method", () -> b.method(Method.parse(method)));
         set.put("--data", () -> b.data(data));
         set.put("--steps", () -> b.steps(steps));
         set.put("--batch", () -> b.batch(batch));
-        set.put("--arch", () -> b.arch(network.arch));
+        set.put("--arch", () -> b.arch(Architecture.parse(network.arch)));
         set.put("--latent-dim", () -> b.latentDim(network.latentDim));
         set.put("--resolution", () -> b.resolution(network.resolution));
         set.put("--channels", () -> b.channels(network.channels));
         set.put("--width", () -> b.width(network.width));
         set.put("--max-width", () -> b.maxWidth(network.maxWidth));
         set.put("--mapping-layers", () -> b.mappingLayers(network.mappingLayers));
-        set.put("--g-output", () -> b.gOutput(network.gOutput));
+        set.put("--g-output", () -> b.gOutput(GeneratorOutput.parse(network.gOutput)));
         set.put("--lambda", () -> b.lambda(lambda));
         set.put("--regress-generator", () -> b.regressGenerator(regressGenerator));
         set.put("--r1-weight", () -> b.r1Weight(r1Weight));
         set.put("--lr-decay", () -> b.lrDecay(lrDecay));
-        set.put("--scale-tracker", () -> b.scaleTracker(scaleTracker));
-        set.put("--encoder-loss-on", () -> b.encoderLossOn(encoderLossOn));
+        set.put("--scale-tracker", () -> b.scaleTracker(ScaleTracker.parse(scaleTracker)));
+        set.put("--encoder-loss-on", () -> b.encoderLossOn(EncoderLossOn.parse(encoderLossOn)));
         set.put("--no-dls", () -> b.dynamicScale(!noDls));
-        set.put("--updates", () -> b.updates(updates));
+        set.put("--updates", () -> b.updates(Updates.parse(updates)));
         set.put("--augment", () -> b.augment(augment));
-        set.put("--latent-dist", () -> b.latentDist(latentDist));
+        set.put("--latent-dist", () -> b.latentDist(LatentDistribution.parse(latentDist)));
         set.put("--g-ema", () -> b.gEma(gEma));
         set.put("--lr", () -> b.lr(lr));
         set.put("--beta1", () -> b.beta1(beta1));
@@ -173,8 +181,8 @@ public final class TrainCommand implements Callable<Integer> {
         set.put("--sample-every", () -> b.sampleEvery(phase.sampleEvery));
         set.put("--checkpoint-every", () -> b.checkpointEvery(phase.checkpointEvery));
         set.put("--keep-checkpoints", () -> b.keepCheckpoints(phase.keepCheckpoints));
-        set.put("--on-nonfinite", () -> b.onNonFinite(phase.onNonFinite));
-        set.put("--on-collapse", () -> b.onCollapse(onCollapse));
+        set.put("--on-nonfinite", () -> b.onNonFinite(NonFinitePolicy.parse(phase.onNonFinite)));
+        set.put("--on-collapse", () -> b.onCollapse(CollapsePolicy.parse(onCollapse)));
         set.put("--force", () -> b.force(phase.force));
         set.forEach((flag, apply) -> {
             if (typed.test(flag)) {

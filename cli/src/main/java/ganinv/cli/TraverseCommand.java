@@ -1,15 +1,12 @@
 package ganinv.cli;
 
-import ai.djl.ndarray.NDManager;
-import ganinv.UserError;
-import ganinv.data.ImageCodec;
-import ganinv.data.ImageTensor;
-import ganinv.edit.Traversal;
-import ganinv.model.NetConfig;
-import ganinv.data.ImageGrid;
-import ganinv.data.JsonFiles;
-import ganinv.train.Rng;
-import ganinv.train.TrainedRun;
+import ganinv.api.BadInputException;
+import ganinv.api.Edits;
+import ganinv.api.ElementRanking;
+import ganinv.api.GanRun;
+import ganinv.api.ImageFiles;
+import ganinv.api.InvertSettings;
+import ganinv.api.JsonFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,42 +52,33 @@ public final class TraverseCommand extends RunCommand implements Callable<Intege
     @Override
     public Integer call() {
         if (elements < 1) {
-            throw new UserError("--elements " + elements + ": must be at least 1");
+            throw new BadInputException("--elements " + elements + ": must be at least 1", null);
         }
         if (steps < 1 || steps > 64) {
-            throw new UserError("--steps " + steps + ": must be between 1 and 64");
+            throw new BadInputException("--steps " + steps + ": must be between 1 and 64", null);
         }
         if (!(range > 0) || Double.isInfinite(range)) {
-            throw new UserError("--range " + range + ": must be a positive number");
+            throw new BadInputException("--range " + range + ": must be a positive number", null);
         }
-        try (TrainedRun trained = TrainedRun.load(run)) {
-            generator.apply(trained);
-            NetConfig net = trained.method().net();
-            boolean scaled;
-            try (NDManager scope = trained.manager().newSubManager()) {
-                scaled = trained.method().latentScale(scope).isPresent();
-            }
-            if (image != null || !scaled) {
-                trained.requireEncoder();      // both the inverted start and the variance ranking need E
-            }
-            float[] base = image != null ? encode(trained, image)
-                    : trained.method().prior().sample(new Rng(seed), 1, net.latentDim());
-            Traversal.Ranking ranking = Traversal.rank(trained.method(), trained.manager(), seed);
+        try (GanRun gan = generator.open(run)) {
+            float[] base = image != null ? gan.invertFiles(List.of(image), InvertSettings.encoder(), null)[0]
+                    : gan.sampleCodes(1, seed)[0];
+            ElementRanking ranking = gan.rankElements(seed);
             int[] top = ranking.top(elements);
-            float[] values = Traversal.values(range, steps);
-            List<byte[]> images = Traversal.render(trained.method(), trained.manager(), base, top, values);
-            ImageGrid.write(images, net.channels(), net.resolution(), steps, out);
+            float[] values = Edits.traversalValues(range, steps);
+            ImageFiles.writeGrid(gan.traverse(base, top, values), steps, out);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("run", run.toString());
-            json.put("step", trained.step());
-            json.put("generator", trained.method().sampler().name());
+            json.put("step", gan.step());
+            json.put("generator", gan.generator().toString());
             json.put("start", image != null ? image.toString() : "sampled, seed " + seed);
             json.put("ranked_by", ranking.rankedBy());
+            double[] scores = ranking.scores();
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int e : top) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("element", e);
-                row.put("score", ranking.scores()[e]);
+                row.put("score", scores[e]);
                 rows.add(row);
             }
             json.put("rows", rows);
@@ -99,21 +87,12 @@ public final class TraverseCommand extends RunCommand implements Callable<Intege
             JsonFiles.write(sidecar, json);
             StringBuilder listed = new StringBuilder();
             for (int e : top) {
-                listed.append(String.format(Locale.ROOT, " %d (%.3g)", e, ranking.scores()[e]));
+                listed.append(String.format(Locale.ROOT, " %d (%.3g)", e, scores[e]));
             }
             System.out.println("ranked by " + ranking.rankedBy() + "; rows are elements" + listed);
             System.out.println("grid: " + out + "  (" + top.length + " rows x " + steps + " values from " + -range + " to "
                     + range + ")  ranking: " + sidecar);
         }
         return 0;
-    }
-
-    private static float[] encode(TrainedRun trained, Path file) {
-        NetConfig net = trained.method().net();
-        byte[] pixels = ImageCodec.read(file, net.channels(), net.resolution());
-        try (NDManager scope = trained.manager().newSubManager()) {
-            return trained.method().encode(ImageTensor.batch(scope, List.of(pixels), net.channels(), net.resolution()))
-                    .toFloatArray();
-        }
     }
 }

@@ -1,7 +1,7 @@
 package ganinv.report;
 
-import ganinv.data.JsonFiles;
-import ganinv.FileAccessError;
+import ganinv.api.JsonFiles;
+import ganinv.api.FileAccessException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +83,7 @@ public final class Comparison {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new FileAccessError("cannot write " + file, e);
+            throw FileAccessException.of("cannot write " + file, e);
         }
     }
 }

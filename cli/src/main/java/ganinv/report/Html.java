@@ -32,7 +32,7 @@ public final class Html {
     }
 
     public static byte[] png(BufferedImage image) {
-        return ganinv.data.ImageCodec.pngBytes(image);
+        return ganinv.api.ImageFiles.encodePng(image);
     }
 
     /** A table with one row per map; the columns are the first row's keys. Numbers get 4 significant digits. */

@@ -1,6 +1,6 @@
 package ganinv.report;
 
-import ganinv.FileAccessError;
+import ganinv.api.FileAccessException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ public final class LossPlot {
             Files.createDirectories(csv.toAbsolutePath().getParent());
             Files.writeString(csv, sb, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new FileAccessError("cannot write " + csv, e);
+            throw FileAccessException.of("cannot write " + csv, e);
         }
     }
 
@@ -38,7 +38,7 @@ public final class LossPlot {
             Files.createDirectories(png.toAbsolutePath().getParent());
             Files.write(png, Charts.lines(title, yLabel, Map.of(yLabel, new double[][] {steps, values})));
         } catch (IOException e) {
-            throw new FileAccessError("cannot write " + png, e);
+            throw FileAccessException.of("cannot write " + png, e);
         }
     }
 }

@@ -1,8 +1,8 @@
 package ganinv.report;
 
-import ganinv.data.JsonFiles;
+import ganinv.api.JsonFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import ganinv.FileAccessError;
+import ganinv.api.FileAccessException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +15,7 @@ import java.util.Map;
 
 /** The series of a metrics.jsonl: every numeric key but {@code step}, against the step. */
 public final class MetricSeries {
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     private MetricSeries() {
     }
 
@@ -29,7 +30,7 @@ public final class MetricSeries {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode node = JsonFiles.MAPPER.readTree(line);
+                JsonNode node = MAPPER.readTree(line);
                 double step = node.path("step").asDouble();
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
@@ -39,7 +40,7 @@ public final class MetricSeries {
                 }
             }
         } catch (IOException e) {
-            throw new FileAccessError("cannot read " + jsonl, e);
+            throw FileAccessException.of("cannot read " + jsonl, e);
         }
         Map<String, double[][]> out = new LinkedHashMap<>();
         points.forEach((k, list) -> {

@@ -1,15 +1,15 @@
 package ganinv.report;
 
-import ganinv.data.ImageGrid;
-import ganinv.FileAccessError;
-import ganinv.edit.Traversal;
-import ganinv.invert.EncoderInverter;
-import ganinv.invert.Inversion;
-import ganinv.model.NetConfig;
-import ganinv.objective.GanMethod;
-import ganinv.train.Rng;
-import ganinv.train.TrainedRun;
+import ganinv.api.Edits;
+import ganinv.api.ElementRanking;
+import ganinv.api.Evaluation;
+import ganinv.api.FileAccessException;
+import ganinv.api.FittedImages;
+import ganinv.api.GanRun;
+import ganinv.api.ImageFiles;
+import ganinv.api.InvertSettings;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,47 +30,48 @@ public final class RunReport {
     }
 
     /**
-     * @param real real images to reconstruct (the first 32 are shown)
-     * @param evaluation the measurements of {@code ganinv evaluate}, shown as a table
+     * @param gan the run
+     * @param evaluation its measurements, shown as a table
+     * @param real the real images measured (the first 32 are reconstructed)
      * @return the written file
      */
-    public static Path write(TrainedRun run, boolean hasEncoder, List<byte[]> real, Map<String, Object> evaluation) {
-        GanMethod method = run.method();
-        NetConfig net = method.net();
+    public static Path write(GanRun gan, Evaluation evaluation, FittedImages real) {
+        Path root = gan.folder();
         StringBuilder body = new StringBuilder();
-        body.append("<p>").append(Html.escape(method.name())).append(" at step ").append(run.step()).append(", images by ").append(Html.escape(method.sampler().name())).append(", run folder <code>")
-                .append(Html.escape(run.dir().root().toString())).append("</code></p>\n");
-        body.append("<h2>Evaluation</h2>\n").append(Html.table(keyValueRows(evaluation)));
+        body.append("<p>").append(Html.escape(gan.method().toString())).append(" at step ").append(gan.step())
+                .append(", images by ").append(Html.escape(gan.generator().toString())).append(", run folder <code>")
+                .append(Html.escape(root.toString())).append("</code></p>\n");
+        body.append("<h2>Evaluation</h2>\n").append(Html.table(keyValueRows(evaluation.json())));
         body.append("<h2>Samples</h2>\n");
-        newestSampleGrid(run.dir().root()).ifPresent(p -> body.append(Html.figure(read(p), "G at 64 fixed latents: " + p.getFileName())));
+        newestSampleGrid(root).ifPresent(p -> body.append(Html.figure(read(p), "G at 64 fixed latents: " + p.getFileName())));
+        boolean hasEncoder = gan.hasEncoder();
         if (hasEncoder) {
-            List<byte[]> shown = real.subList(0, Math.min(32, real.size()));
-            Inversion inv = new EncoderInverter(method, run.manager(), 64).invert(shown);
-            List<byte[]> tiles = new ArrayList<>();
+            List<BufferedImage> shown = real.images().subList(0, Math.min(32, real.size()));
+            List<BufferedImage> reconstructions = gan.render(gan.invert(shown, InvertSettings.encoder()));
+            List<BufferedImage> tiles = new ArrayList<>();
             for (int i = 0; i < shown.size(); i++) {
                 tiles.add(shown.get(i));
-                tiles.add(inv.reconstructions().get(i));
+                tiles.add(reconstructions.get(i));
             }
-            body.append("<h2>Reconstructions</h2>\n").append(Html.figure(grid(tiles, net, 16),
+            body.append("<h2>Reconstructions</h2>\n").append(Html.figure(grid(tiles, 16),
                     "real image | G(E(x)), " + shown.size() + " held-out images, encoder"));
         }
-        Traversal.Ranking ranking = Traversal.rank(method, run.manager(), 0);
-        if (hasEncoder || ranking.rankedBy().startsWith("latent scale")) {
+        if (hasEncoder) {                 // DLSGAN always has one; the others rank by their encoder
+            ElementRanking ranking = gan.rankElements(0);
             int[] top = ranking.top(8);
-            List<byte[]> cells = Traversal.render(method, run.manager(), method.prior().sample(new Rng(0), 1, net.latentDim()),
-                    top, Traversal.values(2, 9));
-            body.append("<h2>Traversal</h2>\n").append(Html.figure(grid(cells, net, 9),
+            List<BufferedImage> cells = gan.traverse(gan.sampleCodes(1, 0)[0], top, Edits.traversalValues(2, 9));
+            body.append("<h2>Traversal</h2>\n").append(Html.figure(grid(cells, 9),
                     "rows: the " + top.length + " most important elements, ranked by " + ranking.rankedBy() + "; -2 to 2"));
         }
         body.append("<h2>Training curves</h2>\n");
-        MetricSeries.read(run.dir().metricsFile()).forEach((key, xy) ->
+        MetricSeries.read(root.resolve("metrics.jsonl")).forEach((key, xy) ->
                 body.append(Html.figure(Charts.lines(key, key, Map.of(key, xy)), key)));
-        body.append("<h2>Configuration</h2>\n<pre>").append(Html.escape(readText(run.dir().configFile()))).append("</pre>\n");
-        Path file = run.dir().root().resolve("report.html");
+        body.append("<h2>Configuration</h2>\n<pre>").append(Html.escape(readText(root.resolve("config.json")))).append("</pre>\n");
+        Path file = root.resolve("report.html");
         try {
-            Files.writeString(file, Html.page("ganinv report: " + run.dir().root(), body.toString()), StandardCharsets.UTF_8);
+            Files.writeString(file, Html.page("ganinv report: " + root, body.toString()), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new FileAccessError("cannot write " + file, e);
+            throw FileAccessException.of("cannot write " + file, e);
         }
         return file;
     }
@@ -86,9 +87,8 @@ public final class RunReport {
         return rows;
     }
 
-    private static byte[] grid(List<byte[]> tiles, NetConfig net, int columns) {
-        int scale = Math.max(1, 64 / net.resolution());
-        return Html.png(ImageGrid.compose(tiles, net.channels(), net.resolution(), net.resolution(), columns, scale));
+    private static byte[] grid(List<BufferedImage> tiles, int columns) {
+        return Html.png(ImageFiles.grid(tiles, columns));
     }
 
     private static java.util.Optional<Path> newestSampleGrid(Path root) {
@@ -99,7 +99,7 @@ public final class RunReport {
         try (Stream<Path> s = Files.list(samples)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".png")).max(Path::compareTo);
         } catch (IOException e) {
-            throw new FileAccessError("cannot list " + samples, e);
+            throw FileAccessException.of("cannot list " + samples, e);
         }
     }
 
@@ -107,7 +107,7 @@ public final class RunReport {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new FileAccessError("cannot read " + p, e);
+            throw FileAccessException.of("cannot read " + p, e);
         }
     }
 

@@ -223,13 +223,13 @@ public final class GanServer implements AutoCloseable {
     private Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run", options.run().toString());
-        m.put("method", run.method());
-        m.put("architecture", run.architecture());
+        m.put("method", run.method().toString());
+        m.put("architecture", run.architecture().toString());
         m.put("step", run.step());
         m.put("latent_dim", run.latentDim());
         m.put("resolution", run.resolution());
         m.put("channels", run.channels());
-        m.put("generator", run.generator());
+        m.put("generator", run.generator().toString());
         ElementRanking ranking = run.rankElements(0);
         List<Map<String, Object>> elements = new ArrayList<>();
         for (int e : ranking.top(options.sliders())) {
@@ -254,19 +254,24 @@ public final class GanServer implements AutoCloseable {
         if (options.directions() == null) {
             return;
         }
+        List<Path> found;
         try (Stream<Path> files = Files.list(options.directions())) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".npy")).sorted().toList()) {
-                float[][] rows = NpyFiles.read(f);
-                if (rows.length != 1 || rows[0].length != run.latentDim()) {
-                    throw new ganinv.UserError("--directions " + f + ": a direction is 1 x " + run.latentDim()
-                            + " (from 'ganinv direction' on this run), this file is " + rows.length + " x " + rows[0].length);
-                }
-                directions.put(f.getFileName().toString().replaceAll("\\.npy$", ""), rows[0]);
-            }
+            found = files.filter(p -> p.toString().endsWith(".npy")).sorted().toList();
         } catch (IOException e) {
-            throw new ganinv.FileAccessError("cannot list --directions " + options.directions(), e);
-        } catch (ganinv.api.BadInputException e) {
-            throw new ganinv.UserError("--directions: " + e.getMessage());
+            throw ganinv.api.FileAccessException.of("cannot list --directions " + options.directions(), e);
+        }
+        for (Path f : found) {
+            float[][] rows;
+            try {
+                rows = NpyFiles.read(f);
+            } catch (ganinv.api.BadInputException e) {
+                throw new ganinv.api.BadInputException("--directions: " + e.getMessage(), e);
+            }
+            if (rows.length != 1 || rows[0].length != run.latentDim()) {
+                throw new ganinv.api.BadInputException("--directions " + f + ": a direction is 1 x " + run.latentDim()
+                        + " (from 'ganinv direction' on this run), this file is " + rows.length + " x " + rows[0].length, null);
+            }
+            directions.put(f.getFileName().toString().replaceAll("\\.npy$", ""), rows[0]);
         }
     }
 
@@ -284,7 +289,7 @@ public final class GanServer implements AutoCloseable {
         try (Stream<Path> listed = Files.list(folder)) {
             files = listed.filter(p -> p.toString().endsWith(".png")).sorted().toList();
         } catch (IOException e) {
-            throw new ganinv.FileAccessError("cannot list " + folder, e);
+            throw ganinv.api.FileAccessException.of("cannot list " + folder, e);
         }
         Map<String, java.util.ArrayDeque<Path>> byClass = new LinkedHashMap<>();
         for (Path p : files) {

@@ -1,6 +1,6 @@
 package ganinv.serve;
 
-import ganinv.UserError;
+import ganinv.api.BadInputException;
 
 import java.nio.file.Path;
 
@@ -26,16 +26,16 @@ public record ServeOptions(Path run, String host, int port, Path directions, lon
 
     public ServeOptions {
         if (maxPixels < 1) {
-            throw new UserError("--max-pixels " + maxPixels + ": must be at least 1");
+            throw new BadInputException("--max-pixels " + maxPixels + ": must be at least 1", null);
         }
         if (port < 0 || port > 65535) {
-            throw new UserError("--port " + port + ": must be 0..65535 (0: any free port)");
+            throw new BadInputException("--port " + port + ": must be 0..65535 (0: any free port)", null);
         }
         if (maxUpload < 1024) {
-            throw new UserError("--max-upload " + maxUpload + ": must be at least 1024 bytes");
+            throw new BadInputException("--max-upload " + maxUpload + ": must be at least 1024 bytes", null);
         }
         if (sliders < 1 || refineSteps < 1 || renderers < 1) {
-            throw new UserError("--sliders, --refine-steps and --renderers must be at least 1");
+            throw new BadInputException("--sliders, --refine-steps and --renderers must be at least 1", null);
         }
     }
 }

@@ -60,7 +60,7 @@ class CliTest {
         assertThat(run(train("--out", run.toString(), "--steps", "20"))).as(err.toString()).isZero();
         assertThat(run.resolve("config.json")).exists();
         JsonNode config = new ObjectMapper().readTree(run.resolve("config.json").toFile());
-        assertThat(config.path("config").path("method").asText()).isEqualTo("latent-regression");
+        assertThat(config.path("config").path("method").asText()).isEqualTo("dlsgan");   // the default recipe
         assertThat(config.path("config").path("net").path("resolution").asInt()).isEqualTo(16);
         assertThat(config.has("git_commit")).isTrue();
         assertThat(run.resolve("samples/step-00000020.png")).exists();
@@ -70,7 +70,7 @@ class CliTest {
         assertThat(run.resolve("checkpoints/step-00000030.ckpt")).exists();
         JsonNode last = lastLine(run.resolve("metrics.jsonl"));
         assertThat(last.path("step").asInt()).isEqualTo(30);
-        for (String key : new String[] {"loss_d", "loss_g_adv", "latent_mse", "images_per_s", "seconds"}) {
+        for (String key : new String[] {"loss_d_adv", "l_enc", "loss_g_adv", "latent_mse", "images_per_s", "seconds"}) {
             assertThat(last.path(key).isNumber()).as(key).isTrue();
         }
 

@@ -109,9 +109,9 @@ class HostileInputsTest {
         refused("--batch 0", out, train(out, "--batch", "0"));
         refused("--keep-checkpoints 0", out, train(out, "--keep-checkpoints", "0"));
         refused("--on-nonfinite sometimes", out, train(out, "--on-nonfinite", "sometimes"));
-        refused("--g-output sigmoid: unknown; choose linear or tanh", out, train(out, "--g-output", "sigmoid"));
+        refused("--g-output sigmoid: choose one of tanh, linear", out, train(out, "--g-output", "sigmoid"));
         refused("--g-output: applies only to --arch dcgan-up", out, train(out, "--arch", "stylegan2", "--g-output", "tanh"));
-        refused("--on-collapse retry: choose restart, stop or off", out, train(out, "--on-collapse", "retry"));
+        refused("--on-collapse retry: choose one of restart, stop, off", out, train(out, "--on-collapse", "retry"));
         refused("--r1-weight", out, train(out, "--method", "gan", "--r1-weight", "5"));   // a DLSGAN flag on another method
         // The old --r1 (gamma of gamma/2) is refused with the conversion, never silently read as lambda_r1.
         refused("use --r1-weight 5.0 for the same strength", out, train(out, "--method", "dlsgan", "--r1", "10"));

@@ -1,7 +1,10 @@
 package ganinv.cli;
 
-import ganinv.FileAccessError;
 import ganinv.UserError;
+import ganinv.api.BadInputException;
+import ganinv.api.FileAccessException;
+import ganinv.api.GanInvException;
+import ganinv.api.TrainingInterruptedException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -24,11 +27,13 @@ class MainErrorsTest {
     }
 
     @Test
-    void aUserErrorOrARefusedPathIsOneLineAndExit2() {
-        assertThat(handle(new UserError("--steps -1: must be at least 1"))).isEqualTo(2);
+    void badInputOrARefusedPathIsOneLineAndExit2() {
+        assertThat(handle(new BadInputException("--steps -1: must be at least 1", null))).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("error: --steps -1: must be at least 1");
-        assertThat(handle(new FileAccessError("cannot write x.json", new IOException("No space left on device")))).isEqualTo(2);
+        assertThat(handle(FileAccessException.of("cannot write x.json", new IOException("No space left on device")))).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("error: cannot write x.json (No space left on device)");
+        assertThat(handle(new TrainingInterruptedException("interrupted: step 3 saved", null))).isEqualTo(130);
+        assertThat(err.toString()).isEmpty();                 // its line was printed where it stopped
     }
 
     @Test
@@ -37,5 +42,7 @@ class MainErrorsTest {
         assertThat(err.toString()).startsWith("internal error in ganinv").contains("UncheckedIOException").contains("\tat ");
         assertThat(handle(new IllegalStateException("bug", new UserError("a user error deep inside a bug")))).isEqualTo(1);
         assertThat(err.toString()).startsWith("internal error in ganinv").doesNotStartWith("error: ");
+        assertThat(handle(new GanInvException("ganinv failed: NullPointerException", new NullPointerException()))).isEqualTo(1);
+        assertThat(err.toString()).startsWith("internal error in ganinv");
     }
 }

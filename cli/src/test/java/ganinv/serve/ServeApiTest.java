@@ -1,5 +1,6 @@
 package ganinv.serve;
 
+import ganinv.api.Method;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ganinv.api.GanRun;
@@ -47,7 +48,7 @@ class ServeApiTest {
     @BeforeAll
     static void start() throws Exception {
         run = tmp.resolve("run");
-        Training.builder(run).method("dlsgan").resolution(16).width(8).latentDim(8).batch(4).steps(20).logEvery(10).run();
+        Training.builder(run).method(Method.DLSGAN).resolution(16).width(8).latentDim(8).batch(4).steps(20).logEvery(10).run();
         Files.createDirectories(run.resolve("held-out"));
         BufferedImage im = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = im.createGraphics();

@@ -1,5 +1,6 @@
 package ganinv.serve;
 
+import ganinv.api.Method;
 import ganinv.api.NpyFiles;
 import ganinv.api.Training;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class ServeBrowserTest {
     @Test
     void uploadReconstructDragInterpolateRefine() throws Exception {
         Path run = tmp.resolve("run");
-        Training.builder(run).method("dlsgan").resolution(16).width(8).latentDim(8).batch(4).steps(30).logEvery(10).run();
+        Training.builder(run).method(Method.DLSGAN).resolution(16).width(8).latentDim(8).batch(4).steps(30).logEvery(10).run();
         Path directions = Files.createDirectories(tmp.resolve("directions"));
         NpyFiles.write(directions.resolve("brighter.npy"), new float[][] {{1, 0, 0, 0, 0, 0, 0, 1}});
         BufferedImage im = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);

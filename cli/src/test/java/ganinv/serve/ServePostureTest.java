@@ -1,5 +1,6 @@
 package ganinv.serve;
 
+import ganinv.api.Method;
 import ganinv.api.Training;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +44,7 @@ class ServePostureTest {
     @BeforeAll
     static void start() throws Exception {
         run = tmp.resolve("run");
-        Training.builder(run).method("dlsgan").resolution(16).width(8).latentDim(8).batch(4).steps(10).logEvery(10).run();
+        Training.builder(run).method(Method.DLSGAN).resolution(16).width(8).latentDim(8).batch(4).steps(10).logEvery(10).run();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB), "png", out);
         png = out.toByteArray();

@@ -37,4 +37,13 @@ final class Codes {
         }
         return out;
     }
+
+    /** A deep copy of [N][d] rows. */
+    static float[][] copy(float[][] rows) {
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i].clone();
+        }
+        return out;
+    }
 }

@@ -33,7 +33,16 @@ public record Evaluation(int count, String features, double fid, double kid, dou
                          double latentEntropy, double probeAccuracy, double probeChance, int classesCovered,
                          double classKl, double classKeptEncoder, double classKeptHybrid, double classifierAccuracy,
                          double psnrHybrid, Map<String, Object> json) {
-    static Evaluation of(Map<String, Object> v) {
+    /**
+     * The record of an evaluation's JSON, as {@code ganinv evaluate --json} writes it (read it
+     * back with any JSON library into a map).
+     *
+     * @param v the JSON object's keys and values; missing figures become {@link Double#NaN}
+     * @return the evaluation
+     * @throws BadInputException when {@code count} is missing
+     */
+    public static Evaluation of(Map<String, Object> v) {
+        Guard.require(v != null && v.get("count") instanceof Number, "evaluation: no \"count\"; pass the JSON evaluate writes");
         return new Evaluation(((Number) v.get("count")).intValue(), String.valueOf(v.get("features")),
                 number(v, "fid"), number(v, "kid"), number(v, "encoder_loss"), number(v, "latent_mse"),
                 number(v, "psnr_generated"), number(v, "ssim_generated"), number(v, "psnr_real"), number(v, "ssim_real"),

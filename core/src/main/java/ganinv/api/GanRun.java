@@ -18,9 +18,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 
 /**
  * A trained run opened for use: inversion, rendering, edits and measurement, with plain Java
@@ -35,17 +32,20 @@ import java.util.function.Supplier;
  * one caller at a time. <b>Resources.</b> The networks live in native memory until {@link #close};
  * every call frees what it made before it returns. Close after the last call has returned.
  * <b>Errors.</b> Every method throws only {@link BadInputException} (the caller's input, with the
- * fix) or {@link GanInvException} (anything else), never an engine exception.
+ * fix), {@link FileAccessException} (a path the system refused) or {@link GanInvException}
+ * (anything else), never an engine exception; a call after {@link #close} throws
+ * {@link IllegalStateException}.
  */
 public final class GanRun implements AutoCloseable {
-    /** The engine allows one gradient recording at a time in a process; training takes it per step. */
-    static final ReentrantLock GRADIENTS = ganinv.model.GradientLock.JVM;
+    static {
+        ganinv.train.RunAccess.install((run, body) -> ((GanRun) run).withRun(body));
+    }
 
+    private final Session session;
     private final TrainedRun trained;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private volatile boolean closed;
 
     private GanRun(TrainedRun trained) {
+        this.session = new Session(trained);
         this.trained = trained;
     }
 
@@ -58,23 +58,24 @@ public final class GanRun implements AutoCloseable {
      * @throws BadInputException when the folder is not a run or its checkpoint is unreadable
      */
     public static GanRun open(Path folder) {
-        return open(folder, null);
+        return open(folder, (Generator) null);
     }
 
     /**
      * As {@link #open(Path)}, choosing the generator.
      *
      * @param folder the run folder
-     * @param generator "G" or "G_ema"; null for the default (G_ema when the run keeps one)
+     * @param generator {@link Generator#G} or {@link Generator#G_EMA}; null for the default (G_ema
+     *                  when the run keeps one)
      * @return the open run
      */
-    public static GanRun open(Path folder, String generator) {
+    public static GanRun open(Path folder, Generator generator) {
         Guard.require(folder != null, "run folder: null; pass the folder 'ganinv train --out' made");
         return Guard.call(() -> {
             TrainedRun t = TrainedRun.load(folder);
             try {
                 if (generator != null) {
-                    t.method().sampleFrom(generator);
+                    t.method().sampleFrom(generator.toString());
                 }
                 return new GanRun(t);
             } catch (RuntimeException e) {
@@ -89,14 +90,14 @@ public final class GanRun implements AutoCloseable {
         return trained.dir().root();
     }
 
-    /** @return the training method: latent-regression, bigan, gan or dlsgan */
-    public String method() {
-        return trained.method().name();
+    /** @return the training method */
+    public Method method() {
+        return Method.parse(trained.method().name());
     }
 
-    /** @return the network family: dcgan-up or stylegan2 */
-    public String architecture() {
-        return trained.method().net().arch().toString();
+    /** @return the network family */
+    public Architecture architecture() {
+        return Architecture.parse(trained.method().net().arch().toString());
     }
 
     /** @return the training step of the checkpoint that was opened */
@@ -119,14 +120,29 @@ public final class GanRun implements AutoCloseable {
         return trained.method().net().channels();
     }
 
-    /** @return "G" or "G_ema": the generator that renders */
-    public String generator() {
-        return trained.method().sampler().name();
+    /** @return whether the run can invert by encoder: its own, or for a gan run one fitted to its generator */
+    public boolean hasEncoder() {
+        return session.read(() -> Measure.canInvert(trained));
+    }
+
+    /** @return the data the run was trained on, as {@code --data} names it */
+    public String trainingData() {
+        return trained.config().data();
+    }
+
+    /** @return the prior codes are drawn from */
+    public LatentDistribution latentDistribution() {
+        return LatentDistribution.parse(trained.method().prior().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** @return the generator that renders */
+    public Generator generator() {
+        return Generator.parse(trained.method().sampler().name());
     }
 
     /** @return DLSGAN's latent scale s, [d]; all ones for the methods without one */
     public float[] latentScale() {
-        return read(() -> {
+        return session.read(() -> {
             try (NDManager scope = trained.manager().newSubManager()) {
                 float[] ones = new float[latentDim()];
                 Arrays.fill(ones, 1f);
@@ -145,7 +161,7 @@ public final class GanRun implements AutoCloseable {
      * @throws BadInputException for an empty list, a null image, or a gan run without a fitted encoder
      */
     public float[][] invert(List<BufferedImage> images, InvertSettings settings, ProgressListener progress) {
-        return codes(Inputs.fromImages(images, channels(), resolution()), settings, progress);
+        return inversion(Inputs.fromImages(images, channels(), resolution()), settings, progress).codes();
     }
 
     /**
@@ -166,7 +182,7 @@ public final class GanRun implements AutoCloseable {
      * @return one code per image, [N][d]
      */
     public float[][] invertPixels(List<float[]> pixels, InvertSettings settings) {
-        return codes(Inputs.fromPixels(pixels, channels(), resolution()), settings, null);
+        return inversion(Inputs.fromPixels(pixels, channels(), resolution()), settings, null).codes();
     }
 
     /**
@@ -179,43 +195,58 @@ public final class GanRun implements AutoCloseable {
      * @throws BadInputException naming the first file that cannot be read
      */
     public float[][] invertFiles(List<Path> files, InvertSettings settings, ProgressListener progress) {
-        return codes(Inputs.fromFiles(files, channels(), resolution()), settings, progress);
+        return inversion(Inputs.fromFiles(files, channels(), resolution()), settings, progress).codes();
     }
 
     /**
      * Codes for every PNG/JPEG image under a folder (recursively), as {@code ganinv invert --images}
-     * reads it: unreadable files are skipped with a warning on standard error.
+     * reads it: unreadable files are skipped and returned with their reasons.
      *
      * @param images the folder
      * @param settings how to invert
      * @param progress told how far the call is, or null
-     * @return the names and codes, in sorted path order
+     * @return the names and codes, in sorted path order, and the skipped files
      * @throws BadInputException when the folder holds no readable image
      */
     public InvertedFolder invertFolder(Path images, InvertSettings settings, ProgressListener progress) {
-        Guard.require(images != null, "images folder: null");
-        ImageFolderLoader.Decoded decoded = Guard.call(() -> ImageFolderLoader.decodeAll(images, channels(), resolution(), System.err));
-        List<String> names = decoded.files().stream().map(f -> images.relativize(f).toString().replace('\\', '/')).toList();
-        return new InvertedFolder(names, codes(decoded.images(), settings, progress));
+        FittedImages fitted = FittedImages.readFolder(this, images, ImageFiles.DEFAULT_MAX_PIXELS);
+        return new InvertedFolder(fitted.names(), invert(fitted, settings, progress).codes(), fitted.skipped());
     }
 
-    private float[][] codes(List<byte[]> pixels, InvertSettings settings, ProgressListener progress) {
+    /**
+     * Codes for images read by {@link FittedImages#readFolder}, with the objective's trace.
+     *
+     * @param images images this run read
+     * @param settings how to invert
+     * @param progress told how far the call is, or null
+     * @return the codes, in the images' order, and the trace
+     */
+    public Inversion invert(FittedImages images, InvertSettings settings, ProgressListener progress) {
+        Guard.require(images != null && images.size() > 0, "images: none given");
+        return inversion(images.pixels(), settings, progress);
+    }
+
+    private Inversion inversion(List<byte[]> pixels, InvertSettings settings, ProgressListener progress) {
         Guard.require(settings != null, "settings: null; use InvertSettings.encoder() or InvertSettings.builder()");
         ganinv.invert.InversionProgress told = progress == null ? ganinv.invert.InversionProgress.NONE : progress::progress;
         if (settings.mode() == InvertMode.ENCODER) {
-            return read(() -> {
+            return session.read(() -> {
                 trained.requireEncoder();
-                return Codes.rows(new EncoderInverter(trained.method(), trained.manager(), settings.batch()).invert(pixels, told).codes(), latentDim());
+                return of(new EncoderInverter(trained.method(), trained.manager(), settings.batch()).invert(pixels, told));
             });
         }
-        return exclusive(() -> {
+        return session.exclusive(() -> {
             if (settings.mode() == InvertMode.HYBRID) {
                 trained.requireEncoder();
             }
             Inverter inverter = new OptimizationInverter(trained.method(), trained.manager(), settings.optimizer(),
                     settings.mode() == InvertMode.HYBRID);
-            return Codes.rows(inverter.invert(pixels, told).codes(), latentDim());
+            return of(inverter.invert(pixels, told));
         });
+    }
+
+    private Inversion of(ganinv.invert.Inversion inside) {
+        return new Inversion(Codes.rows(inside.codes(), latentDim()), inside.lossHistory());
     }
 
     /**
@@ -226,7 +257,7 @@ public final class GanRun implements AutoCloseable {
      */
     public List<BufferedImage> render(float[][] codes) {
         float[] flat = Codes.flatten(codes, latentDim(), "codes");
-        return read(() -> Decode.images(trained.method(), trained.manager(), flat, 64).stream()
+        return session.read(() -> Decode.images(trained.method(), trained.manager(), flat, 64).stream()
                 .map(p -> ImageCodec.toImage(p, channels(), resolution(), resolution())).toList());
     }
 
@@ -265,7 +296,7 @@ public final class GanRun implements AutoCloseable {
      */
     public Path copyEssentials(Path target) {
         Guard.require(target != null, "target: null");
-        return read(() -> {
+        return session.read(() -> {
             trained.copyEssentials(target);
             return target;
         });
@@ -278,7 +309,12 @@ public final class GanRun implements AutoCloseable {
      * @return the ranking
      */
     public ElementRanking rankElements(long seed) {
-        return read(() -> {
+        return session.read(() -> {
+            try (NDManager scope = trained.manager().newSubManager()) {
+                if (trained.method().latentScale(scope).isEmpty()) {
+                    trained.requireEncoder();           // without a scale, the ranking is the encoder's variance
+                }
+            }
             Traversal.Ranking r = Traversal.rank(trained.method(), trained.manager(), seed);
             return new ElementRanking(r.rankedBy(), r.scores(), r.order());
         });
@@ -299,36 +335,31 @@ public final class GanRun implements AutoCloseable {
         for (int e : elements) {
             Guard.require(e >= 0 && e < latentDim(), "element " + e + ": must be in 0.." + (latentDim() - 1));
         }
-        return read(() -> Traversal.render(trained.method(), trained.manager(), base, elements, values).stream()
+        return session.read(() -> Traversal.render(trained.method(), trained.manager(), base, elements, values).stream()
                 .map(p -> ImageCodec.toImage(p, channels(), resolution(), resolution())).toList());
     }
 
     /**
-     * As {@link #evaluate(String, int, long, Path, int)} with the fallback features and no hybrid inversion.
+     * As {@link #evaluate(String, EvaluationSettings)} with the fallback features and no hybrid inversion.
      * @param data "shapes", an image folder, an MNIST IDX file or a CIFAR-10 binary folder
      * @param count N, real and generated images each, at least 10
      * @param seed seed of the data drawn and the generated latents (the command's default: 1000003)
      * @return the measurements */
     public Evaluation evaluate(String data, int count, long seed) {
-        return evaluate(data, count, seed, null, 0);
+        return evaluate(data, new EvaluationSettings(count, seed, null, null, 0));
     }
 
     /**
-     * Measures the run as {@code ganinv evaluate --data data --count count --seed seed --classifier
-     * classifier --hybrid hybridCount} does.
+     * Measures the run as {@code ganinv evaluate} does.
      *
      * @param data "shapes", an image folder, an MNIST IDX file or a CIFAR-10 binary folder
-     * @param count N, real and generated images each, at least 10
-     * @param seed seed of the data drawn and the generated latents (the command's default: 1000003)
-     * @param classifier a file made by {@code ganinv train-classifier}, or null for the fallback features
-     *     without the class figures
-     * @param hybridCount how many of the real images to invert by hybrid as well (0: none)
+     * @param settings N, the seed, the feature network and the hybrid count
      * @return the measurements
      */
-    public Evaluation evaluate(String data, int count, long seed, Path classifier, int hybridCount) {
+    public Evaluation evaluate(String data, EvaluationSettings settings) {
         Guard.require(data != null, "data: null; pass 'shapes' or a path");
-        return exclusive(() -> Evaluation.of(Measure.run(trained, data,
-                new Measure.Options(count, seed, null, classifier, hybridCount)).values()));
+        Guard.require(settings != null, "settings: null; use EvaluationSettings.of(count)");
+        return session.exclusive(() -> Evaluation.of(Measure.run(trained, data, settings.options()).values()));
     }
 
     /**
@@ -338,60 +369,17 @@ public final class GanRun implements AutoCloseable {
      * @return the number of native arrays alive in this run's scope
      */
     public int engineArrays() {
-        return read(() -> ((BaseNDManager) trained.manager()).getManagedArrays().size());
+        return session.read(() -> ((BaseNDManager) trained.manager()).getManagedArrays().size());
     }
 
     /** Frees the networks' native memory. Idempotent. */
     @Override
     public void close() {
-        lock.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                trained.close();
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
+        session.close();
     }
 
     /** Runs {@code body} on the loaded run with this run to itself (for the API's other classes). */
     <T> T withRun(java.util.function.Function<TrainedRun, T> body) {
-        return exclusive(() -> body.apply(trained));
-    }
-
-    private <T> T read(Supplier<T> body) {
-        lock.readLock().lock();
-        try {
-            return guarded(body);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** Optimisation flips the networks' gradient flags: no reader of this run, and no other recorder in the JVM. */
-    private <T> T exclusive(Supplier<T> body) {
-        GRADIENTS.lock();
-        lock.writeLock().lock();
-        try {
-            return guarded(body);
-        } finally {
-            lock.writeLock().unlock();
-            GRADIENTS.unlock();
-        }
-    }
-
-    /** The body on an open run, with no autograd graph on this thread, its exceptions translated. */
-    private <T> T guarded(Supplier<T> body) {
-        ensureOpen();
-        return Guard.call(() -> {
-            try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {
-                return body.get();
-            }
-        });
-    }
-
-    private void ensureOpen() {
-        Guard.require(!closed, "run " + folder() + ": already closed; open it again with GanRun.open");
+        return session.exclusive(() -> body.apply(trained));
     }
 }

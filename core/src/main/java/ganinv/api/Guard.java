@@ -19,9 +19,11 @@ final class Guard {
         } catch (GanInvException e) {
             throw e;
         } catch (ganinv.train.Interrupted e) {
-            throw new GanInvException(e.getMessage(), e);      // says where it stopped and how to resume
+            throw new TrainingInterruptedException(e.getMessage(), e);      // says where it stopped and how to resume
         } catch (ganinv.data.ImageCodec.TooLarge e) {
             throw new ImageTooLargeException(e.getMessage(), e);
+        } catch (ganinv.FileAccessError e) {
+            throw new FileAccessException(e.getMessage(), e);
         } catch (UserError e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -7,5 +7,20 @@ public enum InvertMode {
     /** Adam on z from random starts, minimising the reconstruction loss; needs no encoder. */
     OPTIMIZE,
     /** Adam on z starting from the encoder's code: never worse than {@link #ENCODER} on the objective. */
-    HYBRID
+    HYBRID;
+
+    /**
+     * @param text encoder, optimize or hybrid, as {@code --mode} takes it
+     * @return the constant
+     * @throws BadInputException naming the choices when there is none by that name
+     */
+    public static InvertMode parse(String text) {
+        return Choices.parse(InvertMode.class, text, "--mode");
+    }
+
+    /** @return the spelling, as {@code --mode} takes it */
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

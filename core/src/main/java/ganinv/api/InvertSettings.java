@@ -11,13 +11,13 @@ import ganinv.invert.OptimizeSettings;
  * @param mode encoder, optimize or hybrid
  * @param steps Adam steps per start (optimize/hybrid)
  * @param learningRate Adam's step size on z (optimize/hybrid)
- * @param loss reconstruction loss: "l2", "l1" or "l2+features" (optimize/hybrid)
+ * @param loss reconstruction loss (optimize/hybrid)
  * @param priorWeight weight W of W·||z||²/d, which keeps codes where the prior has mass (optimize/hybrid)
  * @param restarts starts per image, the best kept; hybrid's first start is the encoder's code
  * @param batch images processed together
  * @param seed seed of the random starts
  */
-public record InvertSettings(InvertMode mode, int steps, double learningRate, String loss, double priorWeight,
+public record InvertSettings(InvertMode mode, int steps, double learningRate, InvertLoss loss, double priorWeight,
                              int restarts, int batch, long seed) {
     /**
      * Checks every value; the optimiser's are checked whatever the mode.
@@ -25,7 +25,7 @@ public record InvertSettings(InvertMode mode, int steps, double learningRate, St
      * @param mode encoder, optimize or hybrid
      * @param steps Adam steps per start, at least 1
      * @param learningRate Adam's step size on z, positive
-     * @param loss "l2", "l1" or "l2+features"
+     * @param loss the reconstruction loss
      * @param priorWeight W of W·||z||²/d, at least 0
      * @param restarts starts per image, at least 1
      * @param batch images processed together, at least 1
@@ -34,7 +34,8 @@ public record InvertSettings(InvertMode mode, int steps, double learningRate, St
      */
     public InvertSettings {
         Guard.require(mode != null, "mode: must be encoder, optimize or hybrid, not null");
-        Guard.run(() -> new OptimizeSettings(steps, learningRate, loss, priorWeight, restarts, batch, seed));
+        Guard.require(mode != null && loss != null, "mode and loss: null; pass one of their constants");
+        Guard.run(() -> new OptimizeSettings(steps, learningRate, loss.toString(), priorWeight, restarts, batch, seed));
     }
 
     /** @return a builder holding the defaults: encoder, 200 steps, lr 0.05, l2, W 0, 1 start, batch 64, seed 0 */
@@ -48,7 +49,7 @@ public record InvertSettings(InvertMode mode, int steps, double learningRate, St
     }
 
     OptimizeSettings optimizer() {
-        return new OptimizeSettings(steps, learningRate, loss, priorWeight, restarts, batch, seed);
+        return new OptimizeSettings(steps, learningRate, loss.toString(), priorWeight, restarts, batch, seed);
     }
 
     /** Builds {@link InvertSettings}; every setter returns the builder. Not thread-safe. */
@@ -56,7 +57,7 @@ public record InvertSettings(InvertMode mode, int steps, double learningRate, St
         private InvertMode mode = InvertMode.ENCODER;
         private int steps = 200;
         private double learningRate = 0.05;
-        private String loss = "l2";
+        private InvertLoss loss = InvertLoss.L2;
         private double priorWeight;
         private int restarts = 1;
         private int batch = 64;
@@ -93,10 +94,10 @@ public record InvertSettings(InvertMode mode, int steps, double learningRate, St
         }
 
         /**
-         * @param loss "l2", "l1" or "l2+features"; default "l2"
+         * @param loss the reconstruction loss; default {@link InvertLoss#L2}
          * @return this builder
          */
-        public Builder loss(String loss) {
+        public Builder loss(InvertLoss loss) {
             this.loss = loss;
             return this;
         }

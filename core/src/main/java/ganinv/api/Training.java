@@ -5,8 +5,6 @@ import ganinv.data.Dataset;
 import ganinv.data.Subset;
 import ganinv.model.NetConfig;
 import ganinv.objective.DlsOptions;
-import ganinv.objective.Dlsgan;
-import ganinv.objective.LatentRegression;
 import ganinv.objective.MethodOptions;
 import ganinv.objective.Methods;
 import ganinv.train.CollapseGuard;
@@ -27,8 +25,8 @@ import java.util.Map;
  * metrics.jsonl, samples/, checkpoints/), bitwise the same weights for the same settings. Each
  * setting is named after its flag, and {@link #run()} refuses a method-specific setting given for
  * another method as the command does (its message names the flag). {@link TrainingBuilder} holds
- * the settings; a {@code Training} is one use of them. Not thread-safe; one training per JVM at
- * a time (the engine records gradients for one caller).
+ * the settings and {@link TrainingBuilder#build()} fixes them into a {@code Training}. Training
+ * takes a JVM-wide lock once per step, so trainings and hybrid inversions in one JVM take turns.
  */
 public final class Training {
     private final TrainingBuilder s;
@@ -57,15 +55,31 @@ public final class Training {
     }
 
     /**
+     * @param folder a run folder (or its {@code encoder/} folder)
+     * @return the step of its newest checkpoint, 0 when it has none
+     * @throws FileAccessException when the folder cannot be listed
+     */
+    public static long newestStep(Path folder) {
+        Guard.require(folder != null, "folder: null");
+        return Guard.call(() -> {
+            try {
+                return ganinv.train.Checkpoint.newestStep(folder.resolve("checkpoints"));
+            } catch (java.io.IOException e) {
+                throw new ganinv.FileAccessError("cannot list " + folder.resolve("checkpoints"), e);
+            }
+        });
+    }
+
+    /**
      * Trains to the step count, writing the run folder as it goes.
      *
      * @return where the run stands
      * @throws BadInputException for an invalid setting, unreadable data or a folder in the way
      */
-    TrainingResult run() {
+    public TrainingResult run() {
         return Guard.call(() -> {
-            Safety safety = new Safety(s.keepCheckpoints, NonFinite.Policy.parse(s.onNonFinite),
-                    CollapseGuard.of(CollapseGuard.Policy.parse(s.onCollapse)));
+            Safety safety = new Safety(s.keepCheckpoints, NonFinite.Policy.parse(s.onNonFinite.toString()),
+                    CollapseGuard.of(CollapseGuard.Policy.parse(s.onCollapse.toString())));
             TrainConfig config = s.resume ? RunDir.forTraining(s.out, true, false).readConfig() : config();
             if (s.resume && s.given.contains("--steps")) {
                 config = config.withSteps(s.steps);
@@ -96,21 +110,22 @@ public final class Training {
 
     /** The run's config from the settings, with the method defaults and refusals of {@code ganinv train}. */
     TrainConfig config() {
-        MethodOptions d = Methods.defaults(s.method);
-        boolean dlsgan = Dlsgan.NAME.equals(s.method);
-        DlsOptions dls = dlsgan ? new DlsOptions(s.r1Weight, s.lrDecay, s.scaleTracker, s.encoderLossOn, s.dynamicScale,
-                s.updates, s.augment) : null;
+        String method = s.method.toString();
+        MethodOptions d = Methods.defaults(method);
+        boolean dlsgan = s.method == Method.DLSGAN;
+        DlsOptions dls = dlsgan ? new DlsOptions(s.r1Weight, s.lrDecay, s.scaleTracker.toString(), s.encoderLossOn.toString(),
+                s.dynamicScale, s.updates.toString(), s.augment) : null;
         MethodOptions options = new MethodOptions(s.lambda, s.regressGenerator, s.lr != null ? s.lr : d.learningRate(),
                 s.beta1 != null ? s.beta1 : d.beta1(), s.beta2 != null ? s.beta2 : d.beta2(), dls).withGEma(s.gEma);
-        NetConfig net = NetConfig.of(s.arch, s.resolution, s.channels, s.width, s.latentDim, s.mappingLayers, s.maxWidth,
-                s.gOutput);
-        TrainConfig config = new TrainConfig(s.method, s.data, s.count, Subset.RANDOM, s.steps, s.batch, net, s.latentDist,
+        NetConfig net = NetConfig.of(s.arch.toString(), s.resolution, s.channels, s.width, s.latentDim, s.mappingLayers,
+                s.maxWidth, s.gOutput.toString());
+        TrainConfig config = new TrainConfig(method, s.data, s.count, Subset.RANDOM, s.steps, s.batch, net, s.latentDist.toString(),
                 options, s.seed, s.logEvery, s.sampleEvery, s.checkpointEvery);
         if (net.arch() != ganinv.model.Arch.DCGAN_UP && s.given.contains("--g-output")) {
             throw new UserError("--g-output: applies only to --arch dcgan-up; stylegan2's G always ends linear");
         }
-        refuseUnless(LatentRegression.NAME.equals(s.method) || dlsgan, "--lambda", "latent-regression and dlsgan");
-        refuseUnless(LatentRegression.NAME.equals(s.method), "--regress-generator", "latent-regression");
+        refuseUnless(s.method == Method.LATENT_REGRESSION || dlsgan, "--lambda", "latent-regression and dlsgan");
+        refuseUnless(s.method == Method.LATENT_REGRESSION, "--regress-generator", "latent-regression");
         for (String flag : new String[] {"--r1-weight", "--lr-decay", "--scale-tracker", "--encoder-loss-on", "--no-dls",
                 "--updates", "--augment"}) {
             refuseUnless(dlsgan, flag, "dlsgan");

@@ -10,35 +10,35 @@ import java.util.Set;
  * default. A setting is checked when {@link #run()} starts, before anything is written. Not
  * thread-safe.
  */
-public final class TrainingBuilder {
+public final class TrainingBuilder implements Cloneable {
     final Path out;
     final boolean resume;
     /** The flags set explicitly: a method-specific one given for another method is refused. */
-    final Set<String> given = new LinkedHashSet<>();
+    Set<String> given = new LinkedHashSet<>();
     TrainingListener listener;
     PrintStream log = Training.silent();
-    String method = "latent-regression";
+    Method method = Recipe.METHOD;
     String data = "shapes";
     int steps = 2000;
     int batch = 16;
-    String arch = "dcgan-up";
+    Architecture arch = Recipe.ARCHITECTURE;
     int latentDim = 64;
     int resolution = 32;
     int channels = 3;
     Integer width;
     int maxWidth = 128;
     int mappingLayers = 2;
-    String gOutput = "tanh";
+    GeneratorOutput gOutput = GeneratorOutput.TANH;
     double lambda = 1;
     boolean regressGenerator = true;
     double r1Weight = 10;
     double lrDecay = 0.98;
-    String scaleTracker = "ring";
-    String encoderLossOn = "dg";
+    ScaleTracker scaleTracker = ScaleTracker.RING;
+    EncoderLossOn encoderLossOn = EncoderLossOn.DG;
     boolean dynamicScale = true;
-    String updates = "simultaneous";
+    Updates updates = Updates.SIMULTANEOUS;
     boolean augment = false;
-    String latentDist = "normal";
+    LatentDistribution latentDist = LatentDistribution.NORMAL;
     double gEma = 0;
     Double lr;
     Double beta1;
@@ -49,8 +49,8 @@ public final class TrainingBuilder {
     int sampleEvery = 500;
     int checkpointEvery = 500;
     int keepCheckpoints = 3;
-    String onNonFinite = "stop";
-    String onCollapse = "restart";
+    NonFinitePolicy onNonFinite = NonFinitePolicy.STOP;
+    CollapsePolicy onCollapse = CollapsePolicy.RESTART;
     boolean force = false;
 
     TrainingBuilder(Path out, boolean resume) {
@@ -59,17 +59,15 @@ public final class TrainingBuilder {
         this.resume = resume;
     }
 
-    /**
-     * {@code --method}: latent-regression, bigan, gan or dlsgan; default latent-regression.
+    /** {@code --method}: latent-regression, bigan, gan or dlsgan; default {@link Recipe#METHOD}.
      * @param value the setting
      * @return this builder */
-    public TrainingBuilder method(String value) {
-        this.method = value;
+    public TrainingBuilder method(Method value) {
+        this.method = require(value, "method");
         return mark("--method");
     }
 
-    /**
-     * {@code --data}: "shapes", an image folder (class subfolders give labels), an MNIST IDX file or a CIFAR-10 binary folder; default shapes.
+    /** {@code --data}: "shapes", an image folder (class subfolders give labels), an MNIST IDX file or a CIFAR-10 binary folder; default shapes.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder data(String value) {
@@ -77,8 +75,7 @@ public final class TrainingBuilder {
         return mark("--data");
     }
 
-    /**
-     * {@code --steps}: total training steps; default 2000.
+    /** {@code --steps}: total training steps; default 2000.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder steps(int value) {
@@ -86,8 +83,7 @@ public final class TrainingBuilder {
         return mark("--steps");
     }
 
-    /**
-     * {@code --batch}: images per step; default 16.
+    /** {@code --batch}: images per step; default 16.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder batch(int value) {
@@ -95,17 +91,15 @@ public final class TrainingBuilder {
         return mark("--batch");
     }
 
-    /**
-     * {@code --arch}: network family, dcgan-up or stylegan2; default dcgan-up.
+    /** {@code --arch}: network family, dcgan-up or stylegan2; default {@link Recipe#ARCHITECTURE}.
      * @param value the setting
      * @return this builder */
-    public TrainingBuilder arch(String value) {
-        this.arch = value;
+    public TrainingBuilder arch(Architecture value) {
+        this.arch = require(value, "arch");
         return mark("--arch");
     }
 
-    /**
-     * {@code --latent-dim}: latent size d; default 64.
+    /** {@code --latent-dim}: latent size d; default 64.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder latentDim(int value) {
@@ -113,8 +107,7 @@ public final class TrainingBuilder {
         return mark("--latent-dim");
     }
 
-    /**
-     * {@code --resolution}: image side R = 4·2^k pixels; default 32.
+    /** {@code --resolution}: image side R = 4·2^k pixels; default 32.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder resolution(int value) {
@@ -122,8 +115,7 @@ public final class TrainingBuilder {
         return mark("--resolution");
     }
 
-    /**
-     * {@code --channels}: 1 (gray) or 3 (RGB); default 3.
+    /** {@code --channels}: 1 (gray) or 3 (RGB); default 3.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder channels(int value) {
@@ -131,8 +123,7 @@ public final class TrainingBuilder {
         return mark("--channels");
     }
 
-    /**
-     * {@code --width}: feature maps (dcgan-up: per layer, default 64; stylegan2: at the top resolution, default 16).
+    /** {@code --width}: feature maps (dcgan-up: per layer, default 64; stylegan2: at the top resolution, default 16).
      * @param value the setting
      * @return this builder */
     public TrainingBuilder width(int value) {
@@ -140,8 +131,7 @@ public final class TrainingBuilder {
         return mark("--width");
     }
 
-    /**
-     * {@code --max-width}: stylegan2: the widest layer of the channel schedule; default 128.
+    /** {@code --max-width}: stylegan2: the widest layer of the channel schedule; default 128.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder maxWidth(int value) {
@@ -149,8 +139,7 @@ public final class TrainingBuilder {
         return mark("--max-width");
     }
 
-    /**
-     * {@code --mapping-layers}: stylegan2: layers of the mapping network; default 2.
+    /** {@code --mapping-layers}: stylegan2: layers of the mapping network; default 2.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder mappingLayers(int value) {
@@ -158,17 +147,15 @@ public final class TrainingBuilder {
         return mark("--mapping-layers");
     }
 
-    /**
-     * {@code --g-output}: dcgan-up: what ends G, tanh or linear; default tanh.
+    /** {@code --g-output}: dcgan-up: what ends G, tanh or linear; default tanh.
      * @param value the setting
      * @return this builder */
-    public TrainingBuilder gOutput(String value) {
-        this.gOutput = value;
+    public TrainingBuilder gOutput(GeneratorOutput value) {
+        this.gOutput = require(value, "gOutput");
         return mark("--g-output");
     }
 
-    /**
-     * {@code --lambda}: latent-regression: weight of the latent-regression term; dlsgan: lambda_enc; default 1.
+    /** {@code --lambda}: latent-regression: weight of the latent-regression term; dlsgan: lambda_enc; default 1.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder lambda(double value) {
@@ -176,8 +163,7 @@ public final class TrainingBuilder {
         return mark("--lambda");
     }
 
-    /**
-     * {@code --regress-generator}: latent-regression: whether G also minimises the latent-regression term; default true.
+    /** {@code --regress-generator}: latent-regression: whether G also minimises the latent-regression term; default true.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder regressGenerator(boolean value) {
@@ -185,8 +171,7 @@ public final class TrainingBuilder {
         return mark("--regress-generator");
     }
 
-    /**
-     * {@code --r1-weight}: dlsgan: lambda_r1 of lambda_r1·||∇ₓD(x)||²; default 10.
+    /** {@code --r1-weight}: dlsgan: lambda_r1 of lambda_r1·||∇ₓD(x)||²; default 10.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder r1Weight(double value) {
@@ -194,8 +179,7 @@ public final class TrainingBuilder {
         return mark("--r1-weight");
     }
 
-    /**
-     * {@code --lr-decay}: dlsgan: learning-rate factor per epoch; default 0.98.
+    /** {@code --lr-decay}: dlsgan: learning-rate factor per epoch; default 0.98.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder lrDecay(double value) {
@@ -203,26 +187,23 @@ public final class TrainingBuilder {
         return mark("--lr-decay");
     }
 
-    /**
-     * {@code --scale-tracker}: dlsgan: ring or ema; default ring.
+    /** {@code --scale-tracker}: dlsgan: ring or ema; default ring.
      * @param value the setting
      * @return this builder */
-    public TrainingBuilder scaleTracker(String value) {
-        this.scaleTracker = value;
+    public TrainingBuilder scaleTracker(ScaleTracker value) {
+        this.scaleTracker = require(value, "scaleTracker");
         return mark("--scale-tracker");
     }
 
-    /**
-     * {@code --encoder-loss-on}: dlsgan: dg or d; default dg.
+    /** {@code --encoder-loss-on}: dlsgan: dg or d; default dg.
      * @param value the setting
      * @return this builder */
-    public TrainingBuilder encoderLossOn(String value) {
-        this.encoderLossOn = value;
+    public TrainingBuilder encoderLossOn(EncoderLossOn value) {
+        this.encoderLossOn = require(value, "encoderLossOn");
         return mark("--encoder-loss-on");
     }
 
-    /**
-     * {@code --no-dls}: dlsgan: false keeps the latent scale s = 1 (the paper's No DLS); default true.
+    /** {@code --no-dls}: dlsgan: false keeps the latent scale s = 1 (the paper's No DLS); default true.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder dynamicScale(boolean value) {
@@ -230,17 +211,15 @@ public final class TrainingBuilder {
         return mark("--no-dls");
     }
 
-    /**
-     * {@code --updates}: dlsgan: simultaneous or alternating; default simultaneous.
+    /** {@code --updates}: dlsgan: simultaneous or alternating; default simultaneous.
      * @param value the setting
      * @return this builder */
-    public TrainingBuilder updates(String value) {
-        this.updates = value;
+    public TrainingBuilder updates(Updates value) {
+        this.updates = require(value, "updates");
         return mark("--updates");
     }
 
-    /**
-     * {@code --augment}: dlsgan: differentiable augmentation of D's adversarial inputs; default false.
+    /** {@code --augment}: dlsgan: differentiable augmentation of D's adversarial inputs; default false.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder augment(boolean value) {
@@ -248,17 +227,15 @@ public final class TrainingBuilder {
         return mark("--augment");
     }
 
-    /**
-     * {@code --latent-dist}: prior of z, normal or uniform; default normal.
+    /** {@code --latent-dist}: prior of z, normal or uniform; default normal.
      * @param value the setting
      * @return this builder */
-    public TrainingBuilder latentDist(String value) {
-        this.latentDist = value;
+    public TrainingBuilder latentDist(LatentDistribution value) {
+        this.latentDist = require(value, "latentDist");
         return mark("--latent-dist");
     }
 
-    /**
-     * {@code --g-ema}: half-life in images of G's weight average, 0 for none; default 0.
+    /** {@code --g-ema}: half-life in images of G's weight average, 0 for none; default 0.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder gEma(double value) {
@@ -266,8 +243,7 @@ public final class TrainingBuilder {
         return mark("--g-ema");
     }
 
-    /**
-     * {@code --lr}: Adam's learning rate; default the method's (0.0005, bigan 0.0002, dlsgan 0.001).
+    /** {@code --lr}: Adam's learning rate; default the method's (0.0005, bigan 0.0002, dlsgan 0.001).
      * @param value the setting
      * @return this builder */
     public TrainingBuilder lr(double value) {
@@ -275,8 +251,7 @@ public final class TrainingBuilder {
         return mark("--lr");
     }
 
-    /**
-     * {@code --beta1}: Adam's beta1; default the method's (0.5, dlsgan 0).
+    /** {@code --beta1}: Adam's beta1; default the method's (0.5, dlsgan 0).
      * @param value the setting
      * @return this builder */
     public TrainingBuilder beta1(double value) {
@@ -284,8 +259,7 @@ public final class TrainingBuilder {
         return mark("--beta1");
     }
 
-    /**
-     * {@code --beta2}: Adam's beta2; default the method's (0.99, bigan 0.999).
+    /** {@code --beta2}: Adam's beta2; default the method's (0.99, bigan 0.999).
      * @param value the setting
      * @return this builder */
     public TrainingBuilder beta2(double value) {
@@ -293,8 +267,7 @@ public final class TrainingBuilder {
         return mark("--beta2");
     }
 
-    /**
-     * {@code --seed}: seed of weights, latents and data order; default 0.
+    /** {@code --seed}: seed of weights, latents and data order; default 0.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder seed(long value) {
@@ -302,8 +275,7 @@ public final class TrainingBuilder {
         return mark("--seed");
     }
 
-    /**
-     * {@code --count}: images to use, -1 for all; default -1.
+    /** {@code --count}: images to use, -1 for all; default -1.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder count(long value) {
@@ -311,8 +283,7 @@ public final class TrainingBuilder {
         return mark("--count");
     }
 
-    /**
-     * {@code --log-every}: steps per metrics line (and listener call); default 50.
+    /** {@code --log-every}: steps per metrics line (and listener call); default 50.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder logEvery(int value) {
@@ -320,8 +291,7 @@ public final class TrainingBuilder {
         return mark("--log-every");
     }
 
-    /**
-     * {@code --sample-every}: steps per sample grid; default 500.
+    /** {@code --sample-every}: steps per sample grid; default 500.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder sampleEvery(int value) {
@@ -329,8 +299,7 @@ public final class TrainingBuilder {
         return mark("--sample-every");
     }
 
-    /**
-     * {@code --checkpoint-every}: steps per checkpoint; default 500.
+    /** {@code --checkpoint-every}: steps per checkpoint; default 500.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder checkpointEvery(int value) {
@@ -338,8 +307,7 @@ public final class TrainingBuilder {
         return mark("--checkpoint-every");
     }
 
-    /**
-     * {@code --keep-checkpoints}: newest checkpoints kept; default 3.
+    /** {@code --keep-checkpoints}: newest checkpoints kept; default 3.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder keepCheckpoints(int value) {
@@ -347,12 +315,11 @@ public final class TrainingBuilder {
         return mark("--keep-checkpoints");
     }
 
-    /**
-     * {@code --on-nonfinite}: stop or rollback when a loss or weight stops being finite; default stop.
+    /** {@code --on-nonfinite}: stop or rollback when a loss or weight stops being finite; default stop.
      * @param value the setting
      * @return this builder */
-    public TrainingBuilder onNonFinite(String value) {
-        this.onNonFinite = value;
+    public TrainingBuilder onNonFinite(NonFinitePolicy value) {
+        this.onNonFinite = require(value, "onNonFinite");
         return mark("--on-nonfinite");
     }
 
@@ -362,18 +329,22 @@ public final class TrainingBuilder {
      * steps); default restart. Restarts are listed in config.json under {@code collapse_restarts}.
      * @param value the setting
      * @return this builder */
-    public TrainingBuilder onCollapse(String value) {
-        this.onCollapse = value;
+    public TrainingBuilder onCollapse(CollapsePolicy value) {
+        this.onCollapse = require(value, "onCollapse");
         return mark("--on-collapse");
     }
 
-    /**
-     * {@code --force}: replace a run already in the folder; default false.
+    /** {@code --force}: replace a run already in the folder; default false.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder force(boolean value) {
         this.force = value;
         return mark("--force");
+    }
+
+    private static <T> T require(T value, String setting) {
+        Guard.require(value != null, setting + ": null; pass one of its constants");
+        return value;
     }
 
     private TrainingBuilder mark(String flag) {
@@ -406,6 +377,24 @@ public final class TrainingBuilder {
      * @throws BadInputException for an invalid setting, unreadable data or a folder in the way
      */
     public TrainingResult run() {
-        return new Training(this).run();
+        return build().run();
+    }
+
+    /**
+     * @return the training these settings describe, to {@link Training#run() run} once; later
+     *         changes to this builder do not touch it
+     */
+    public Training build() {
+        return new Training(copy());
+    }
+
+    private TrainingBuilder copy() {
+        try {
+            TrainingBuilder c = (TrainingBuilder) super.clone();
+            c.given = new LinkedHashSet<>(given);
+            return c;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The learned yardstick: a small CNN classifier of labelled real images, written to a file that
- * {@link GanRun#evaluate(String, int, long, Path, int)} and {@code ganinv evaluate --classifier}
+ * {@link GanRun#evaluate(String, EvaluationSettings)} and {@code ganinv evaluate --classifier}
  * read. What {@code ganinv train-classifier} runs.
  */
 public final class YardstickClassifier {
@@ -72,7 +72,7 @@ public final class YardstickClassifier {
     public static Trained train(String data, Path out, int channels, int resolution, long count, int steps, int batch,
                                 double learningRate, long seed, PrintStream log) {
         Guard.require(data != null && out != null, "data and out must not be null");
-        GanRun.GRADIENTS.lock();
+        Session.GRADIENTS.lock();
         try {
             return Guard.call(() -> {
                 DataSpec spec = DataSpec.parse(data);
@@ -89,7 +89,7 @@ public final class YardstickClassifier {
                 }
             });
         } finally {
-            GanRun.GRADIENTS.unlock();
+            Session.GRADIENTS.unlock();
         }
     }
 }

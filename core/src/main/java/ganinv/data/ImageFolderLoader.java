@@ -39,8 +39,11 @@ public final class ImageFolderLoader {
         return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
     }
 
-    /** The images of a folder that could be read, with their files, in sorted path order. */
-    public record Decoded(List<Path> files, List<byte[]> images) {
+    /**
+     * The images of a folder that could be read, with their files, in sorted path order, and the
+     * files that could not be, each with its one-line reason.
+     */
+    public record Decoded(List<Path> files, List<byte[]> images, List<Path> skippedFiles, List<String> skippedReasons) {
     }
 
     /**
@@ -71,6 +74,7 @@ public final class ImageFolderLoader {
         List<Path> read = new ArrayList<>();
         List<byte[]> images = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<Path> skippedFiles = new ArrayList<>();
         while (images.size() < wanted && order.hasNext()) {
             Path f = files.get(order.nextInt());
             try {
@@ -78,6 +82,7 @@ public final class ImageFolderLoader {
                 read.add(f);
             } catch (UserError e) {
                 skipped.add(e.getMessage());
+                skippedFiles.add(f);
             }
         }
         if (images.isEmpty()) {
@@ -88,7 +93,7 @@ public final class ImageFolderLoader {
             warnings.println("warning: skipped " + skipped.size() + " of " + (read.size() + skipped.size())
                     + " images tried in " + root + " that could not be read; first: " + skipped.get(0));
         }
-        return new Decoded(read, images);
+        return new Decoded(read, images, skippedFiles, skipped);
     }
 
     /** The whole folder as a dataset, labelled by first-level subfolder when there are subfolders. */

@@ -1,9 +1,7 @@
 package ganinv.metrics;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** PSNR and SSIM for named pairs of 8-bit images, with their means, in the JSON shape users script against. */
 public final class ImagePairs {
@@ -32,17 +30,5 @@ public final class ImagePairs {
 
     public double meanSsim() {
         return scores.stream().mapToDouble(Score::ssim).average().orElse(Double.NaN);
-    }
-
-    /** {@code {"count": N, "mean": {"psnr", "ssim"}, "images": [{"name", "psnr", "ssim"}, ...]}}, led by {@code head}. */
-    public Map<String, Object> toJson(Map<String, Object> head) {
-        Map<String, Object> json = new LinkedHashMap<>(head);
-        json.put("count", scores.size());
-        Map<String, Object> mean = new LinkedHashMap<>();
-        mean.put("psnr", meanPsnr());
-        mean.put("ssim", meanSsim());
-        json.put("mean", mean);
-        json.put("images", scores);
-        return json;
     }
 }

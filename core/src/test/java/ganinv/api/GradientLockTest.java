@@ -19,12 +19,12 @@ class GradientLockTest {
     @Test
     void aTrainingAndHybridInversionsInOneJvmWaitForEachOther() throws Exception {
         Path trained = tmp.resolve("trained");
-        Training.builder(trained).method("dlsgan").resolution(16).width(8).latentDim(8).batch(4).steps(5).logEvery(5).run();
+        Training.builder(trained).method(Method.DLSGAN).resolution(16).width(8).latentDim(8).batch(4).steps(5).logEvery(5).run();
         BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
         InvertSettings hybrid = InvertSettings.builder().mode(InvertMode.HYBRID).steps(20).batch(1).build();
 
         CompletableFuture<TrainingResult> training = CompletableFuture.supplyAsync(() ->
-                Training.builder(tmp.resolve("training")).method("dlsgan").resolution(16).width(8).latentDim(8).batch(4)
+                Training.builder(tmp.resolve("training")).method(Method.DLSGAN).resolution(16).width(8).latentDim(8).batch(4)
                         .steps(150).logEvery(50).run());
         AtomicInteger inversions = new AtomicInteger();
         try (GanRun run = GanRun.open(trained)) {

@@ -1,5 +1,6 @@
 package ganinv.spark;
 
+import ganinv.api.InvertLoss;
 import ganinv.api.InvertMode;
 import ganinv.api.InvertSettings;
 
@@ -18,8 +19,8 @@ record InvertSpec(String mode, int steps, double learningRate, String loss, doub
     static final long DEFAULT_MAX_PIXELS = 50_000_000L;
 
     InvertSettings settings() {
-        return InvertSettings.builder().mode(InvertMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT))).steps(steps)
-                .learningRate(learningRate).loss(loss).priorWeight(priorWeight).restarts(restarts).batch(batch).seed(seed)
+        return InvertSettings.builder().mode(InvertMode.parse(mode)).steps(steps)
+                .learningRate(learningRate).loss(InvertLoss.parse(loss)).priorWeight(priorWeight).restarts(restarts).batch(batch).seed(seed)
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package ganinv.spark;
 
+import ganinv.api.Method;
 import ganinv.api.Training;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
@@ -46,7 +47,7 @@ class LocalClusterTest {
     @Test
     void anExecutorKilledMidJobLosesNoRowAndDuplicatesNone() throws Exception {
         Path run = tmp.resolve("run");
-        Training.builder(run).method("dlsgan").resolution(16).width(8).latentDim(8).batch(4).steps(10).logEvery(10).run();
+        Training.builder(run).method(Method.DLSGAN).resolution(16).width(8).latentDim(8).batch(4).steps(10).logEvery(10).run();
         Path images = tmp.resolve("images");
         Files.createDirectories(images);
         java.util.Random random = new java.util.Random(3);

@@ -1,5 +1,6 @@
 package ganinv.spark;
 
+import ganinv.api.Method;
 import ganinv.api.Evaluation;
 import ganinv.api.GanRun;
 import ganinv.api.Training;
@@ -32,7 +33,7 @@ class SparkEvaluateTest {
     @BeforeAll
     static void setUp() throws Exception {
         run = tmp.resolve("run");
-        Training.builder(run).method("dlsgan").resolution(16).width(8).latentDim(8).batch(4).steps(20).logEvery(10).run();
+        Training.builder(run).method(Method.DLSGAN).resolution(16).width(8).latentDim(8).batch(4).steps(20).logEvery(10).run();
         images = tmp.resolve("images");
         java.util.Random random = new java.util.Random(11);
         for (int i = 0; i < 30; i++) {
@@ -91,7 +92,7 @@ class SparkEvaluateTest {
         assertThat(trained.classes()).containsExactly("boxes", "discs");
         Evaluation single;
         try (GanRun g = GanRun.open(run)) {
-            single = g.evaluate(images.toString(), 1000, 1_000_003L, cls, 0);
+            single = g.evaluate(images.toString(), new ganinv.api.EvaluationSettings(1000, 1_000_003L, null, cls, 0));
         }
         Evaluation spread = SparkEvaluate.run(spark, run, images.toString(), 1_000_003L, 3, cls);
         assertThat(single.json()).containsKeys("classes_covered", "class_kl", "class_kept_encoder", "classifier_accuracy");

@@ -1,5 +1,6 @@
 package ganinv.spark;
 
+import ganinv.api.Method;
 import ganinv.api.GanRun;
 import ganinv.api.InvertSettings;
 import ganinv.api.InvertedFolder;
@@ -39,7 +40,7 @@ class SparkInvertTest {
     @BeforeAll
     static void setUp() throws Exception {
         run = tmp.resolve("run");
-        Training.builder(run).method("dlsgan").resolution(16).width(8).latentDim(8).batch(4).steps(20).logEvery(10).run();
+        Training.builder(run).method(Method.DLSGAN).resolution(16).width(8).latentDim(8).batch(4).steps(20).logEvery(10).run();
         images = tmp.resolve("images");
         Files.createDirectories(images.resolve("sub"));
         java.util.Random random = new java.util.Random(5);
@@ -144,10 +145,10 @@ class SparkInvertTest {
     @Test
     void aRunRetrainedInPlaceToTheSameStepIsLoadedAgain() throws Exception {
         Path again = tmp.resolve("retrained");
-        Training.builder(again).method("dlsgan").resolution(16).width(8).latentDim(8).batch(4).steps(5).logEvery(5).seed(1).run();
+        Training.builder(again).method(Method.DLSGAN).resolution(16).width(8).latentDim(8).batch(4).steps(5).logEvery(5).seed(1).run();
         SparkInvert.Summary first = SparkInvert.run(spark, options(again, "retrained-1", false, 2));
         assertThat(first.modelLoadSeconds()).as("a run this JVM has not seen is loaded once").hasSize(1);
-        Training.builder(again).method("dlsgan").resolution(16).width(8).latentDim(8).batch(4).steps(5).logEvery(5).seed(2)
+        Training.builder(again).method(Method.DLSGAN).resolution(16).width(8).latentDim(8).batch(4).steps(5).logEvery(5).seed(2)
                 .force(true).run();
         SparkInvert.Summary second = SparkInvert.run(spark, options(again, "retrained-2", false, 2));
         assertThat(second.modelLoadSeconds()).as("same folder, same step, new weights: loaded again").hasSize(1);

@@ -1,4 +1,4 @@
-package ganinv.api;
+package ganinv.api.spark;
 
 import java.io.Serializable;
 
@@ -23,8 +23,8 @@ public final class FeatureMoments implements Serializable {
      * @return their moments
      */
     public static FeatureMoments of(float[][] features, int dim) {
-        Guard.require(features != null && dim > 0, "features: null or dim < 1");
-        return new FeatureMoments(ganinv.metrics.FeatureMoments.of(Codes.flatten0(features, dim, "features"), dim));
+        Parts.require(features != null && dim > 0, "features: null or dim < 1");
+        return new FeatureMoments(ganinv.metrics.FeatureMoments.of(Parts.flatten(features, dim, "features"), dim));
     }
 
     /**
@@ -32,7 +32,7 @@ public final class FeatureMoments implements Serializable {
      * @return the moments of both parts together
      */
     public FeatureMoments merge(FeatureMoments other) {
-        Guard.require(other.moments.dim() == moments.dim(), "features: sizes differ (" + moments.dim() + " and "
+        Parts.require(other.moments.dim() == moments.dim(), "features: sizes differ (" + moments.dim() + " and "
                 + other.moments.dim() + ")");
         return new FeatureMoments(moments.merge(other.moments));
     }
@@ -50,6 +50,6 @@ public final class FeatureMoments implements Serializable {
      * @return FID
      */
     public static double fid(FeatureMoments a, FeatureMoments b) {
-        return Guard.call(() -> ganinv.metrics.Fid.distance(a.moments.stats(), b.moments.stats()));
+        return Parts.call(() -> ganinv.metrics.Fid.distance(a.moments.stats(), b.moments.stats()));
     }
 }

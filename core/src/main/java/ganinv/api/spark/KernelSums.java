@@ -1,4 +1,4 @@
-package ganinv.api;
+package ganinv.api.spark;
 
 /**
  * KID (the unbiased MMD² with the cubic kernel k(x, y) = (x·y/d + 1)³, over full sets, as
@@ -16,7 +16,7 @@ public final class KernelSums {
      */
     public static double cross(float[][] a, float[][] b) {
         int d = a.length == 0 ? 1 : a[0].length;
-        return ganinv.metrics.Kid.crossSum(Codes.flatten0(a, d, "a"), a.length, Codes.flatten0(b, d, "b"), b.length, d);
+        return ganinv.metrics.Kid.crossSum(Parts.flatten(a, d, "a"), a.length, Parts.flatten(b, d, "b"), b.length, d);
     }
 
     /**
@@ -25,7 +25,7 @@ public final class KernelSums {
      */
     public static double offDiagonal(float[][] a) {
         int d = a.length == 0 ? 1 : a[0].length;
-        return ganinv.metrics.Kid.offDiagonalSum(Codes.flatten0(a, d, "a"), a.length, d);
+        return ganinv.metrics.Kid.offDiagonalSum(Parts.flatten(a, d, "a"), a.length, d);
     }
 
     /**
@@ -35,7 +35,7 @@ public final class KernelSums {
      */
     public static double diagonal(float[][] a) {
         int d = a.length == 0 ? 1 : a[0].length;
-        return ganinv.metrics.Kid.diagonalSum(Codes.flatten0(a, d, "a"), a.length, d);
+        return ganinv.metrics.Kid.diagonalSum(Parts.flatten(a, d, "a"), a.length, d);
     }
 
     /**
@@ -48,6 +48,6 @@ public final class KernelSums {
      * @return KID
      */
     public static double kid(double xxOffDiagonal, long m, double yyOffDiagonal, long n, double xy) {
-        return Guard.call(() -> ganinv.metrics.Kid.fromSums(xxOffDiagonal, m, yyOffDiagonal, n, xy));
+        return Parts.call(() -> ganinv.metrics.Kid.fromSums(xxOffDiagonal, m, yyOffDiagonal, n, xy));
     }
 }

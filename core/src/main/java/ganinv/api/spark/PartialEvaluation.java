@@ -1,5 +1,6 @@
-package ganinv.api;
+package ganinv.api.spark;
 
+import ganinv.api.GanRun;
 import ganinv.metrics.Classifier;
 import ganinv.metrics.Evaluation;
 import ganinv.metrics.FeatureExtractor;
@@ -18,7 +19,7 @@ import java.util.Map;
  * only the sums are taken in another order. Features are the fallback features of {@code evaluate},
  * or with a classifier file ({@code evaluate --classifier}) its features and class decisions.
  *
- * <p>Unstable: this class exists for ganinv's Spark jobs and may change with them.
+ * <p><b>Unstable</b>: this package exists for ganinv's Spark jobs and may change with them.
  */
 public final class PartialEvaluation {
     private PartialEvaluation() {
@@ -74,12 +75,12 @@ public final class PartialEvaluation {
      * @return the part of {@link #generated}'s images {@code from..to}, measured alone
      */
     public static GeneratedPart generatedPart(GanRun run, int count, long seed, int from, int to, Path classifier) {
-        Guard.require(0 <= from && from < to && to <= count, "part " + from + ".." + to + ": must lie in 0.." + count);
-        return run.withRun(t -> {
+        Parts.require(0 <= from && from < to && to <= count, "part " + from + ".." + to + ": must lie in 0.." + count);
+        return ganinv.train.RunAccess.withRun(run, t -> {
             boolean encoder = ganinv.metrics.Measure.canInvert(t);
             try (FeatureExtractor f = features(t, classifier)) {
                 Evaluation.GeneratedPart g = Evaluation.generatedPart(t.method(), t.manager(), count, seed, from, to, f, encoder);
-                return new GeneratedPart(Codes.rows(g.features(), f.dim()), g.encoderLossSum(), g.latentMseSum(), g.psnrSum(),
+                return new GeneratedPart(Parts.rows(g.features(), f.dim()), g.encoderLossSum(), g.latentMseSum(), g.psnrSum(),
                         g.ssimSum(), g.classCounts());
             }
         });
@@ -138,12 +139,12 @@ public final class PartialEvaluation {
      * @return the generated side
      */
     public static Generated generated(GanRun run, int count, long seed, Path classifier) {
-        Guard.require(count >= 2, "count " + count + ": need at least 2 images");
-        return run.withRun(t -> {
+        Parts.require(count >= 2, "count " + count + ": need at least 2 images");
+        return ganinv.train.RunAccess.withRun(run, t -> {
             boolean encoder = ganinv.metrics.Measure.canInvert(t);
             try (FeatureExtractor f = features(t, classifier)) {
                 Evaluation.GeneratedSide g = Evaluation.generatedSide(t.method(), t.manager(), count, seed, f, encoder);
-                return new Generated(Codes.rows(g.features(), f.dim()), g.encoderValues(), g.classCounts());
+                return new Generated(Parts.rows(g.features(), f.dim()), g.encoderValues(), g.classCounts());
             }
         });
     }
@@ -168,12 +169,14 @@ public final class PartialEvaluation {
      * @return the part's measures
      */
     public static Real real(GanRun run, List<BufferedImage> images, Path classifier) {
-        List<byte[]> pixels = Inputs.fromImages(images, run.channels(), run.resolution());
-        return run.withRun(t -> {
+        Parts.require(images != null && !images.isEmpty() && images.stream().allMatch(java.util.Objects::nonNull),
+                "images: none given, or a null image; pass at least one image");
+        List<byte[]> pixels = images.stream().map(i -> ganinv.data.ImageCodec.fit(i, run.channels(), run.resolution())).toList();
+        return ganinv.train.RunAccess.withRun(run, t -> {
             try (FeatureExtractor f = features(t, classifier)) {
                 Evaluation.RealPart r = Evaluation.realPart(t.method(), t.manager(), pixels, f, ganinv.metrics.Measure.canInvert(t));
-                float[][] codes = r.codes().length == 0 ? new float[0][run.latentDim()] : Codes.rows(r.codes(), run.latentDim());
-                return new Real(Codes.rows(r.features(), f.dim()), codes, r.psnr(), r.ssim(), r.classes(),
+                float[][] codes = r.codes().length == 0 ? new float[0][run.latentDim()] : Parts.rows(r.codes(), run.latentDim());
+                return new Real(Parts.rows(r.features(), f.dim()), codes, r.psnr(), r.ssim(), r.classes(),
                         r.reconstructedClasses());
             }
         });
@@ -212,7 +215,7 @@ public final class PartialEvaluation {
      */
     public static ganinv.api.Evaluation finish(GanRun run, GeneratedTotals generated, RealTotals real, Path classifier) {
         Map<String, Object> values = new LinkedHashMap<>();
-        if (run.withRun(ganinv.metrics.Measure::canInvert)) {
+        if (ganinv.train.RunAccess.withRun(run, ganinv.metrics.Measure::canInvert)) {
             double elements = (double) generated.count() * run.latentDim();
             values.put("encoder_loss", generated.encoderLossSum() / elements);
             values.put("latent_mse", generated.latentMseSum() / elements);
@@ -229,7 +232,7 @@ public final class PartialEvaluation {
         double fid = FeatureMoments.fid(real.moments(), generatedMoments);
         double kid = KernelSums.kid(real.kernelOffDiagonal(), real.count(), generatedOffDiagonal, generatedCount,
                 real.kernelCross());
-        return run.withRun(t -> {
+        return ganinv.train.RunAccess.withRun(run, t -> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("run", t.dir().root().toString());
             json.put("method", t.method().name());
@@ -248,7 +251,7 @@ public final class PartialEvaluation {
                             real.reconstructedDecided(), real.labels());
                 }
             }
-            float[] codes = real.codes().length == 0 ? new float[0] : Codes.flatten(real.codes(), run.latentDim(), "codes");
+            float[] codes = real.codes().length == 0 ? new float[0] : Parts.flatten(real.codes(), run.latentDim(), "codes");
             json.putAll(Evaluation.combine(t.method(), t.manager(), real.count(), features, fid, kid,
                     new Evaluation.GeneratedSide(new float[0], generatedValues, classCounts),
                     real.psnrSum() / real.count(), real.ssimSum() / real.count(), codes, real.labels(),

@@ -1,0 +1,76 @@
+package ganinv.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** compare and demo, the commands that run other commands: end to end on tiny networks, and resumed. */
+class CompareAndDemoTest extends CommandTestBase {
+    @Test
+    void compareRunsEndToEndAndResumes() throws Exception {
+        Path dir = tmp.resolve("cmp");
+        String[] args = {"compare", "--data", "shapes", "--steps", "6", "--out", dir.toString(), "--eval-count", "10",
+                "--methods", "latent-regression,gan+fit-encoder,dlsgan-dls-dg",
+                "--train-args", "--resolution 16 --width 8 --latent-dim 8 --batch 4 --count 32"};
+        assertThat(run(args)).as(err.toString()).isZero();
+        List<String> md = Files.readAllLines(dir.resolve("comparison.md"));
+        assertThat(md.stream().filter(l -> l.startsWith("| ") && !l.startsWith("| configuration"))).hasSize(3);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
+        assertThat(json.path("rows")).hasSize(3);
+        assertThat(json.path("rows").get(1).path("psnr_real").isNumber()).as("gan's fitted encoder is measured").isTrue();
+        assertThat(json.path("rows").get(2).path("latent_entropy").isNumber()).isTrue();
+        assertThat(json.path("features").asText()).isEqualTo("random-conv-256-seed2015");
+        String html = Files.readString(dir.resolve("comparison.html"));
+        assertThat(html).contains("<table>").contains("l_enc").contains("loss_d");
+        assertThat(new ObjectMapper().readTree(dir.resolve("dlsgan-dls-dg/config.json").toFile()).path("config")
+                .path("net").path("resolution").asInt()).isEqualTo(16);
+        // Run again with a larger budget: every run resumes from its checkpoint, nothing starts over.
+        args[4] = "9";
+        assertThat(run(args)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("resuming");
+        assertThat(dir.resolve("latent-regression/checkpoints/step-00000009.ckpt")).exists();
+        assertThat(dir.resolve("gan+fit-encoder/encoder/checkpoints/step-00000009.ckpt")).exists();
+        assertThat(new ObjectMapper().readTree(dir.resolve("comparison.json").toFile()).path("steps").asInt()).isEqualTo(9);
+        assertOneLineError(run("compare", "--steps", "2", "--out", dir.toString(), "--methods", "vae"), "--methods vae");
+    }
+
+    @Test
+    void demoTrainsTheDefaultNetworksAndMeasuresThemWithAClassifier() throws Exception {
+        Path dir = tmp.resolve("demo");
+        assertThat(run("demo", "--out", dir.toString(), "--steps", "4")).as(err.toString()).isZero();
+        JsonNode config = new ObjectMapper().readTree(dir.resolve("config.json").toFile()).path("config");
+        assertThat(config.path("net").path("arch").asText()).isEqualTo("dcgan-up");
+        assertThat(config.path("net").path("output").asText()).isEqualTo("tanh");
+        assertThat(config.path("options").path("gEma").asDouble()).isEqualTo(0);
+        assertThat(new ObjectMapper().readTree(dir.resolve("inverted/metrics.json").toFile()).path("generator").asText())
+                .isEqualTo("G");
+        assertThat(dir.resolve("report.html")).exists();
+        assertThat(dir.resolve("shapes-classifier.cls")).exists();
+        JsonNode evaluation = new ObjectMapper().readTree(dir.resolve("evaluate.json").toFile());
+        assertThat(evaluation.path("classifier_accuracy").asDouble()).isGreaterThan(0.95);
+        assertThat(evaluation.path("classes_covered").asInt()).isBetween(0, 3);
+        assertThat(out.toString()).contains("demo finished").contains("samples cover").contains("keep their class");
+    }
+
+    @Test
+    void compareRunsEveryConfigurationOnEveryArch() throws Exception {
+        Path dir = tmp.resolve("cmp-arch");
+        String small = "--resolution 16 --width 8 --max-width 16 --latent-dim 8 --batch 4 --count 32";
+        assertThat(run("compare", "--steps", "3", "--out", dir.toString(), "--eval-count", "10", "--methods",
+                "latent-regression,dlsgan-dls-dg", "--arch", "dcgan-up,stylegan2", "--train-args", small)).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile());
+        assertThat(json.path("rows").findValuesAsText("configuration")).containsExactly("latent-regression@dcgan-up",
+                "dlsgan-dls-dg@dcgan-up", "latent-regression@stylegan2", "dlsgan-dls-dg@stylegan2");
+        assertThat(new ObjectMapper().readTree(dir.resolve("stylegan2/dlsgan-dls-dg/config.json").toFile()).path("config")
+                .path("net").path("arch").asText()).isEqualTo("stylegan2");
+        assertOneLineError(run("compare", "--steps", "2", "--out", dir.toString(), "--arch", "vit"), "--arch vit");
+        assertOneLineError(run("compare", "--steps", "2", "--out", dir.toString(), "--train-args", "--arch stylegan2"),
+                "--train-args");
+    }
+}

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 /** The {@code ganinv} command: one subcommand per file in this package. */
 @Command(name = "ganinv", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "GAN inversion on the JVM: train an invertible GAN, invert images into latent codes, measure.",
-        subcommands = {DemoCommand.class, TrainCommand.class, FitEncoderCommand.class, SampleCommand.class, InvertCommand.class,
+        subcommands = {DemoCommand.class, PrepareCommand.class, TrainCommand.class, FitEncoderCommand.class, SampleCommand.class, InvertCommand.class,
                 TraverseCommand.class, InterpolateCommand.class, DirectionCommand.class, EditCommand.class,
                 EvaluateCommand.class, TrainClassifierCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class,
                 MetricsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},

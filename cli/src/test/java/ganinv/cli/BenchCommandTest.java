@@ -56,6 +56,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void dataTimesTheBatchesTheLoopFetches() {
+        String out = stdout("bench", "data", "--data", "shapes", "--resolution", "16", "--batch", "4", "--batches", "5");
+        assertThat(out).contains("source: -1 images").contains("RSS: ").containsPattern("ms/batch: [0-9.]+");
+        String[] lines = out.strip().split("\\R");
+        assertThat(lines[lines.length - 1]).matches("images/s: [0-9.]+");
+        assertThat(run("bench", "data", "--data", "/no/such/folder")).isEqualTo(2);
+    }
+
+    @Test
     void badInputIsOneLineWithExitCode2() {
         assertThat(run("bench")).isEqualTo(2);
         assertThat(run("bench", "train", "--batch", "0")).isEqualTo(2);

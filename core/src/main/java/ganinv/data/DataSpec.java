@@ -9,14 +9,15 @@ import java.util.List;
 
 /**
  * What {@code --data} names: the built-in {@code shapes} set, an image folder, an MNIST IDX
- * file, or a CIFAR-10 binary folder or file. The kind is recognised from the path; a prefix
- * ({@code folder:}, {@code idx:}, {@code cifar10:}) forces it.
+ * file, a CIFAR-10 binary folder or file, or a file made by {@code ganinv prepare}. The kind is
+ * recognised from the path; a prefix ({@code folder:}, {@code idx:}, {@code cifar10:},
+ * {@code prepared:}) forces it.
  *
  * @param kind what to read
  * @param path the file or folder; null for shapes
  */
 public record DataSpec(Kind kind, Path path) {
-    public enum Kind { SHAPES, FOLDER, IDX, CIFAR10 }
+    public enum Kind { SHAPES, FOLDER, IDX, CIFAR10, PREPARED }
 
     public DataSpec {
         if (kind == null || (kind != Kind.SHAPES && path == null)) {
@@ -32,7 +33,7 @@ public record DataSpec(Kind kind, Path path) {
         if (text.equals("shapes")) {
             return new DataSpec(Kind.SHAPES, null);
         }
-        for (Kind k : List.of(Kind.FOLDER, Kind.IDX, Kind.CIFAR10)) {
+        for (Kind k : List.of(Kind.FOLDER, Kind.IDX, Kind.CIFAR10, Kind.PREPARED)) {
             String prefix = k.name().toLowerCase() + ":";
             if (text.startsWith(prefix)) {
                 return new DataSpec(k, Path.of(text.substring(prefix.length())));
@@ -45,6 +46,9 @@ public record DataSpec(Kind kind, Path path) {
         }
         if (Files.isDirectory(p)) {
             return new DataSpec(Cifar10Loader.batches(p).isEmpty() ? Kind.FOLDER : Kind.CIFAR10, p);
+        }
+        if (PreparedDataset.isPrepared(p)) {
+            return new DataSpec(Kind.PREPARED, p);
         }
         if (p.getFileName().toString().endsWith(".bin")) {
             return new DataSpec(Kind.CIFAR10, p);
@@ -75,7 +79,9 @@ public record DataSpec(Kind kind, Path path) {
             return all;
         }
         int n = (int) count;
-        return ((MemoryDataset) all).select(subset.indices((int) all.size(), n, seed), subset.describe(n, seed));
+        int[] indices = subset.indices((int) all.size(), n, seed);
+        return all instanceof MemoryDataset m ? m.select(indices, subset.describe(n, seed))
+                : new SelectedDataset(all, indices, subset.describe(n, seed));
     }
 
     /** The whole source; a folder is cut while it is read, so that only the images used are decoded. */
@@ -89,6 +95,7 @@ public record DataSpec(Kind kind, Path path) {
                 }
                 yield IdxLoader.load(path, channels, resolution);
             }
+            case PREPARED -> PreparedDataset.open(path, channels, resolution);
             case CIFAR10 -> {
                 List<Path> files = Files.isDirectory(path) ? Cifar10Loader.batches(path) : List.of(path);
                 if (files.isEmpty() || !Files.isRegularFile(files.get(0))) {

@@ -96,6 +96,21 @@ public final class ImageFolderLoader {
         return new Decoded(read, images, skippedFiles, skipped);
     }
 
+    /**
+     * Refuses a folder whose fitted images would take more than half the heap, before decoding
+     * one: training from it would fail later, out of memory, so say now how to train from a
+     * prepared file instead (read by memory mapping, whatever its size).
+     */
+    static void requireFits(Path root, long images, int channels, int resolution, long maxHeap) {
+        long bytes = images * ((long) channels * resolution * resolution + 32);     // + the array's own header
+        if (bytes > maxHeap / 2) {
+            throw new UserError(String.format(Locale.ROOT, "--data %s: %d images at %dx%d would take %.1f GB, more than half of"
+                    + " the %.1f GB heap; run 'ganinv prepare --data %s --resolution %d --channels %d --out FILE' once and"
+                    + " train with --data FILE", root, images, resolution, resolution, bytes / 1e9, maxHeap / 1e9, root,
+                    resolution, channels));
+        }
+    }
+
     /** The whole folder as a dataset, labelled by first-level subfolder when there are subfolders. */
     public static MemoryDataset load(Path root, int channels, int resolution, PrintStream warnings) {
         return load(root, channels, resolution, -1, Subset.RANDOM, 0, warnings);
@@ -113,6 +128,7 @@ public final class ImageFolderLoader {
         List<Path> files = listImages(root);
         boolean cut = count >= 0 && count < files.size();
         int wanted = cut ? (int) count : files.size();
+        requireFits(root, wanted, channels, resolution, Runtime.getRuntime().maxMemory());
         Subset used = cut ? subset : Subset.FIRST;
         Decoded decoded = decode(root, files, used.order(files.size(), seed), wanted, channels, resolution,
                 ImageCodec.DEFAULT_MAX_PIXELS, warnings);

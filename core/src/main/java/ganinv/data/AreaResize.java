@@ -36,6 +36,7 @@ final class AreaResize {
         private final int outH;
         private final int outW;
         private final float[][] wy;
+        private final int[][] outputsOf;               // per source row: the first and last output row it weighs in
         private final float[] tmp;                     // [C, outH, W]: rows resized, columns not yet
 
         Rows(int channels, int h, int w, int outH, int outW) {
@@ -44,12 +45,24 @@ final class AreaResize {
             this.outH = outH;
             this.outW = outW;
             this.wy = weights(h, outH);
+            this.outputsOf = new int[h][];
+            for (int y = 0; y < h; y++) {
+                int first = outH;
+                int last = -1;
+                for (int oy = 0; oy < outH; oy++) {
+                    if (wy[oy][y] != 0f) {
+                        first = Math.min(first, oy);
+                        last = oy;
+                    }
+                }
+                outputsOf[y] = new int[] {first, last};
+            }
             this.tmp = new float[channels * outH * w];
         }
 
         /** @param row source row {@code y} as [C, W] */
         void add(int y, float[] row) {
-            for (int oy = 0; oy < outH; oy++) {
+            for (int oy = outputsOf[y][0]; oy <= outputsOf[y][1]; oy++) {      // only the rows it weighs in
                 float f = wy[oy][y];
                 if (f == 0f) {
                     continue;
@@ -67,6 +80,19 @@ final class AreaResize {
         /** @return [C, outH, outW] */
         float[] finish() {
             float[][] wx = weights(w, outW);
+            // Each output column sums only its nonzero weights: the zero ones add +0 to a sum of
+            // non-negative terms, so skipping them changes no bit and saves a factor of W/outW.
+            int[] from = new int[outW];
+            int[] to = new int[outW];
+            for (int ox = 0; ox < outW; ox++) {
+                from[ox] = w;
+                for (int x = 0; x < w; x++) {
+                    if (wx[ox][x] != 0f) {
+                        from[ox] = Math.min(from[ox], x);
+                        to[ox] = x + 1;
+                    }
+                }
+            }
             float[] out = new float[channels * outH * outW];
             for (int c = 0; c < channels; c++) {
                 for (int oy = 0; oy < outH; oy++) {
@@ -75,7 +101,7 @@ final class AreaResize {
                     for (int ox = 0; ox < outW; ox++) {
                         float sum = 0f;
                         float[] weightsX = wx[ox];
-                        for (int x = 0; x < w; x++) {
+                        for (int x = from[ox]; x < to[ox]; x++) {
                             sum += weightsX[x] * tmp[t + x];
                         }
                         out[o + ox] = sum;

@@ -28,14 +28,15 @@ public final class DataBench {
     private DataBench() {
     }
 
-    public static Result run(String data, int channels, int resolution, int batch, int batches, PrintStream warnings) {
+    public static Result run(String data, int channels, int resolution, int batch, int batches, PrintStream warnings,
+                             ai.djl.Device device) {
         double rssBefore = ProcessMemory.residentMiB();
         long t0 = System.nanoTime();
         Dataset set = DataSpec.parse(data).open(channels, resolution, 0, Dataset.INFINITE, warnings);
         double open = (System.nanoTime() - t0) / 1e9;
         BatchOrder order = new BatchOrder(set.size(), 0);
         long start = System.nanoTime();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             for (int b = 0; b < batches; b++) {
                 try (NDManager scope = manager.newSubManager()) {
                     List<byte[]> images = new ArrayList<>(batch);

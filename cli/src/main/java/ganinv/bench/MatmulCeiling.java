@@ -36,7 +36,12 @@ public final class MatmulCeiling {
 
     /** Times {@code products} products of two uniform [n, n] matrices after two untimed ones; the best of three rounds. */
     public static Result measure(int n, int products) {
-        try (NDManager m = NDManager.newBaseManager()) {
+        return measure(n, products, ganinv.model.Devices.DEFAULT);
+    }
+
+    /** As above, on {@code device}. */
+    public static Result measure(int n, int products, ai.djl.Device device) {
+        try (NDManager m = NDManager.newBaseManager(device)) {
             NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
             NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
             for (int i = 0; i < 2; i++) {

@@ -76,7 +76,12 @@ public final class TrainBench {
 
     /** Runs the warm-up and the timed steps; with a {@code profile} file, libtorch's profiler traces the timed steps into it. */
     public static Result run(Settings s, Path profile) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        return run(s, profile, ganinv.model.Devices.DEFAULT);
+    }
+
+    /** As above, on {@code device}. */
+    public static Result run(Settings s, Path profile, ai.djl.Device device) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed(0);
             GanMethod method = Methods.create(s.method(), s.net(), LatentPrior.NORMAL, options(s.method()), manager);
             Map<String, Long> parameters = new LinkedHashMap<>();

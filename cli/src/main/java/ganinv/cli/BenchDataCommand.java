@@ -27,13 +27,16 @@ public final class BenchDataCommand implements Callable<Integer> {
     @Option(names = "--batches", defaultValue = "1000", description = "Batches fetched. Default: ${DEFAULT-VALUE}.")
     int batches;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() throws Exception {
         return BenchOptions.translated(this::measure);
     }
 
     private Integer measure() {
-        DataBench.Result r = DataBench.run(data, channels, resolution, batch, batches, System.err);
+        DataBench.Result r = DataBench.run(data, channels, resolution, batch, batches, System.err, ganinv.model.Devices.parse(device.device));
         System.out.printf(Locale.ROOT, "source: %d images, opened in %.2f s%n", r.images(), r.openSeconds());
         System.out.printf(Locale.ROOT, "RSS: %.0f MiB before, %.0f MiB after %d batches%n", r.rssBefore(), r.rssAfter(),
                 r.batches());

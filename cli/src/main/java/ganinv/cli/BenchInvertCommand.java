@@ -38,7 +38,7 @@ public final class BenchInvertCommand implements Callable<Integer> {
     private Integer measure() {
         InvertBench.Settings s = new InvertBench.Settings(mode, method, bench.net(), batch, steps, bench.warmup);
         int used = bench.applyThreads();
-        InvertBench.Result r = InvertBench.run(s, bench.profile);
+        InvertBench.Result r = InvertBench.run(s, bench.profile, bench.device());
         System.out.println(String.format(Locale.ROOT, "%s inversion (%s), batch %d, %d threads: %d %s in %.2f s",
                 mode, method, batch, used, r.images(), mode.equals("encoder") ? "images" : "image-steps", r.seconds()));
         System.out.println(String.format(Locale.ROOT, "images/s: %.1f", r.imagesPerSecond()));

@@ -26,6 +26,14 @@ final class BenchOptions {
     @Mixin
     NetOptions network;
 
+    @Option(names = "--device", defaultValue = "cpu", description = "Where the networks run: cpu, gpu or gpu:N."
+            + " Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    ai.djl.Device device() {
+        return ganinv.model.Devices.parse(device);
+    }
+
     NetConfig net() {
         NetOptions n = network;        // validated by NetConfig's constructor: a bad flag is one line naming it
         return NetConfig.of(n.arch, n.resolution, n.channels, n.width, n.latentDim, n.mappingLayers, n.maxWidth,

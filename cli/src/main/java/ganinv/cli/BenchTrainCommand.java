@@ -35,13 +35,13 @@ public final class BenchTrainCommand implements Callable<Integer> {
     private Integer measure() {
         TrainBench.Settings s = new TrainBench.Settings(method, bench.net(), batch, steps, bench.warmup);
         int used = bench.applyThreads();
-        TrainBench.Result r = TrainBench.run(s, bench.profile);
+        TrainBench.Result r = TrainBench.run(s, bench.profile, bench.device());
         r.parameters().forEach((name, count) -> System.out.println(name + " parameters: " + count));
         System.out.println(String.format(Locale.ROOT, "%s, batch %d, %d threads: %d steps in %.2f s; %.3f GFLOP/step (analytic)",
                 method, batch, used, steps, r.seconds(), r.flopsPerStep() / 1e9));
         System.out.println(String.format(Locale.ROOT, "RSS MiB: %.1f after warm-up, %.1f at the end (%+.2f%%); of which Java heap %.1f, %.1f",
                 r.rssAfterWarmup(), r.rssAtEnd(), r.rssDriftPercent(), r.heapAfterWarmup(), r.heapAtEnd()));
-        MatmulCeiling.Result ceiling = MatmulCeiling.measure(1024, 20);
+        MatmulCeiling.Result ceiling = MatmulCeiling.measure(1024, 20, bench.device());
         System.out.println(String.format(Locale.ROOT, "cpu: %s; fp32 matmul ceiling (1024x1024 products, %d threads): %.1f GFLOP/s",
                 MatmulCeiling.cpuModel(), used, ceiling.gflopsPerSecond()));
         System.out.println(String.format(Locale.ROOT, "GFLOP/s: %.2f (%.0f%% of the matmul ceiling)", r.gflopsPerSecond(),

@@ -33,6 +33,9 @@ import java.util.concurrent.Callable;
 public final class CompareCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    @picocli.CommandLine.Mixin
+    DeviceOption on;
+
     /** Each configuration's train flags; gan+fit-encoder also fits an encoder for the same steps. */
     static final Map<String, List<String>> CONFIGURATIONS = configurations();
 
@@ -155,6 +158,7 @@ public final class CompareCommand implements Callable<Integer> {
                     args.add("--force");            // a run folder with no checkpoint yet: nothing to lose
                 }
             }
+            args.addAll(List.of("--device", on.device));
             code = Main.run(args.toArray(String[]::new));
         }
         if (code == 0 && name.equals("gan+fit-encoder")) {
@@ -166,9 +170,10 @@ public final class CompareCommand implements Callable<Integer> {
             }
             if (fitted < steps) {
                 code = Main.run(fitted > 0
-                        ? new String[] {"fit-encoder", "--run", run.toString(), "--resume", "--steps", Integer.toString(steps)}
+                        ? new String[] {"fit-encoder", "--run", run.toString(), "--resume", "--steps", Integer.toString(steps),
+                                "--device", on.device}
                         : new String[] {"fit-encoder", "--run", run.toString(), "--steps", Integer.toString(steps), "--force",
-                                "--seed", Long.toString(seed)});
+                                "--seed", Long.toString(seed), "--device", on.device});
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -192,7 +197,7 @@ public final class CompareCommand implements Callable<Integer> {
                 && readJson(file).path("hybrid_count").asInt(0) == hybrid) {
             row.putAll(MAPPER.convertValue(readJson(file), Map.class));
         } else {
-            try (GanRun gan = GanRun.open(run)) {
+            try (GanRun gan = GanRun.open(run, null, on.device)) {
                 Map<String, Object> values = gan.evaluate(data, new EvaluationSettings(evalCount,
                         EvaluationSettings.DEFAULT_SEED, inception, classifier, hybrid)).json();
                 JsonFiles.write(file, values);

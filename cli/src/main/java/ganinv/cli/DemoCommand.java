@@ -43,30 +43,41 @@ public final class DemoCommand implements Callable<Integer> {
             + " Default: ${DEFAULT-VALUE}.")
     String arch;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption on;
+
+    /** A step of the demo, on the demo's device. */
+    private int onDevice(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--device";
+        all[args.length + 1] = on.device;
+        return Main.run(all);
+    }
+
     @Override
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
         Architecture family = Architecture.parse(arch);
-        int code = Main.run("train", "--method", Recipe.METHOD.toString(), "--data", "shapes", "--out", out.toString(),
+        int code = onDevice("train", "--method", Recipe.METHOD.toString(), "--data", "shapes", "--out", out.toString(),
                 "--steps", Integer.toString(steps), "--seed", Long.toString(seed), "--force",
                 "--log-every", "100", "--sample-every", "1000", "--checkpoint-every", "1000",
                 "--arch", family.toString(), "--g-ema", family == Architecture.STYLEGAN2 ? "5000" : "0");
         if (code != 0) {
             return code;
         }
-        code = Main.run("sample", "--run", out.toString(), "--count", "64", "--out", out.resolve("samples-final").toString());
+        code = onDevice("sample", "--run", out.toString(), "--count", "64", "--out", out.resolve("samples-final").toString());
         if (code != 0) {
             return code;
         }
         Path heldOut = out.resolve("held-out");
         ImageFiles.writeShapes(heldOut, seed + HELD_OUT_SEED, 64, 32);
         Path inverted = out.resolve("inverted");
-        code = Main.run("invert", "--run", out.toString(), "--images", heldOut.toString(), "--mode", "encoder",
+        code = onDevice("invert", "--run", out.toString(), "--images", heldOut.toString(), "--mode", "encoder",
                 "--out", inverted.toString());
         if (code != 0) {
             return code;
         }
-        code = Main.run("traverse", "--run", out.toString(), "--elements", "8", "--range", "2", "--steps", "9",
+        code = onDevice("traverse", "--run", out.toString(), "--elements", "8", "--range", "2", "--steps", "9",
                 "--out", out.resolve("traverse.png").toString());
         if (code != 0) {
             return code;
@@ -74,12 +85,12 @@ public final class DemoCommand implements Callable<Integer> {
         // The yardstick that sees shape: a classifier of the shapes' own labels (another seed than the
         // held-out shapes), for classes covered by the samples and class kept by the encoder.
         Path classifier = out.resolve("shapes-classifier.cls");
-        code = Main.run("train-classifier", "--data", "shapes", "--count", "20000", "--steps", "600",
+        code = onDevice("train-classifier", "--data", "shapes", "--count", "20000", "--steps", "600",
                 "--out", classifier.toString());
         if (code != 0) {
             return code;
         }
-        code = Main.run("report", "--run", out.toString(), "--classifier", classifier.toString());
+        code = onDevice("report", "--run", out.toString(), "--classifier", classifier.toString());
         if (code != 0) {
             return code;
         }

@@ -38,7 +38,7 @@ public final class DirectionCommand extends RunCommand implements Callable<Integ
 
     @Override
     public Integer call() {
-        try (GanRun gan = GanRun.open(run)) {
+        try (GanRun gan = GanRun.open(run, null, device)) {
             Direction d = Edits.attributeDirection(gan, data, attribute, versus, count, seed);
             NpyFiles.write(out, new float[][] {d.vector()});
             System.out.printf(Locale.ROOT, "direction %s - %s from %d images: norm %.4f; written to %s%n", d.attribute(),

@@ -37,7 +37,7 @@ public final class EditCommand extends RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (GanRun gan = GanRun.open(run)) {
+        try (GanRun gan = GanRun.open(run, null, device)) {
             float[][] dir = NpyFiles.read(direction);
             if (dir.length != 1 || dir[0].length != gan.latentDim()) {
                 throw new BadInputException("--direction " + direction + ": holds " + dir.length + " x "

@@ -44,7 +44,7 @@ public final class EvaluateCommand extends RunCommand implements Callable<Intege
     @Override
     public Integer call() {
         EvaluationSettings settings = features.settings(count);
-        try (GanRun gan = generator.open(run)) {
+        try (GanRun gan = generator.open(run, device)) {
             Map<String, Object> result = gan.evaluate(data, settings).json();
             JsonFiles.write(json, result);
             StringBuilder line = new StringBuilder();

@@ -52,6 +52,9 @@ public final class FitEncoderCommand implements Callable<Integer> {
     @Mixin
     PhaseOptions phase;
 
+    @Mixin
+    DeviceOption on;
+
     @Override
     public Integer call() {
         EncoderFit fit = phase.resume ? EncoderFit.resume(run) : EncoderFit.builder(run).batch(batch).pixelWeight(pixelWeight)
@@ -61,7 +64,7 @@ public final class FitEncoderCommand implements Callable<Integer> {
             fit.steps(steps);
         }
         EncoderFitResult s = fit.keepCheckpoints(phase.keepCheckpoints).onNonFinite(NonFinitePolicy.parse(phase.onNonFinite))
-                .log(System.out).run();
+                .device(on.device).log(System.out).run();
         System.out.printf(Locale.ROOT, "fitted the encoder of %s to step %d in %.1f s; latent error ||z - E(G(z))||^2/d on 256"
                 + " held-out latents: %.4f (was %.4f)%n", run, s.step(), s.seconds(), s.heldOutError(), s.heldOutErrorBefore());
         System.out.println("samples:    " + s.samples());

@@ -12,8 +12,8 @@ final class GeneratorOption {
             + " keeps one (--g-ema), else G.")
     String generator;
 
-    /** The run, opened with the asked generator (or the run's default). */
-    GanRun open(Path run) {
-        return GanRun.open(run, generator == null ? null : Generator.parse(generator));
+    /** The run on {@code device}, opened with the asked generator (or the run's default). */
+    GanRun open(Path run, String device) {
+        return GanRun.open(run, generator == null ? null : Generator.parse(generator), device);
     }
 }

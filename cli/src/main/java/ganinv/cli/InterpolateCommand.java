@@ -45,7 +45,7 @@ public final class InterpolateCommand extends RunCommand implements Callable<Int
         if (frames < 2 || frames > 256) {
             throw new BadInputException("--frames " + frames + ": must be between 2 and 256", null);
         }
-        try (GanRun gan = GanRun.open(run)) {
+        try (GanRun gan = GanRun.open(run, null, device)) {
             if (slerp && gan.latentDistribution() != LatentDistribution.NORMAL) {
                 throw new BadInputException("--slerp: spherical paths are for a normal prior, and this run's is "
                         + gan.latentDistribution() + "; drop --slerp", null);

@@ -52,7 +52,7 @@ public final class InvertCommand extends RunCommand implements Callable<Integer>
 
     @Override
     public Integer call() {
-        try (GanRun gan = generator.open(run)) {
+        try (GanRun gan = generator.open(run, device)) {
             InvertSettings settings = how.settings();
             FittedImages inputs = readImages(gan, images, maxPixels, "--images");
             long t0 = System.nanoTime();

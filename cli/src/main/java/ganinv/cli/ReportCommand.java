@@ -33,7 +33,7 @@ public final class ReportCommand extends RunCommand implements Callable<Integer>
     @Override
     public Integer call() {
         EvaluationSettings settings = features.settings(count);
-        try (GanRun gan = GanRun.open(run)) {
+        try (GanRun gan = GanRun.open(run, null, device)) {
             String real = data != null ? data : gan.trainingData();
             Evaluation evaluation = gan.evaluate(real, settings);
             JsonFiles.write(run.resolve("evaluate.json"), evaluation.json());

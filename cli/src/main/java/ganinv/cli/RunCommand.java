@@ -8,4 +8,8 @@ import java.nio.file.Path;
 abstract class RunCommand {
     @Option(names = "--run", required = true, description = "A run folder made by 'ganinv train'.")
     Path run;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "Where the networks run: cpu, gpu or gpu:N."
+            + " Default: ${DEFAULT-VALUE}.")
+    String device;
 }

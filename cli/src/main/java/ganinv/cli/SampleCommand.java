@@ -35,7 +35,7 @@ public final class SampleCommand extends RunCommand implements Callable<Integer>
         if (count < 1) {
             throw new BadInputException("--count " + count + ": must be at least 1", null);
         }
-        try (GanRun gan = generator.open(run)) {
+        try (GanRun gan = generator.open(run, device)) {
             float[][] codes = gan.sampleCodes(count, seed);
             List<BufferedImage> images = gan.render(codes);
             for (int i = 0; i < count; i++) {

@@ -47,7 +47,8 @@ public final class ServeCommand extends RunCommand implements Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
-        ServeOptions options = new ServeOptions(run, host, port, directions, maxUpload, sliders, refineSteps, renderers, maxPixels);
+        ServeOptions options = new ServeOptions(run, host, port, directions, maxUpload, sliders, refineSteps, renderers, maxPixels,
+                device);
         try (GanServer server = new GanServer(options)) {
             int bound = server.start();
             if (!InetAddress.getByName(host).isLoopbackAddress()) {

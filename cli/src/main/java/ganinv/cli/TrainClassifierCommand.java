@@ -18,6 +18,9 @@ import java.util.concurrent.Callable;
                 "  ./ganinv train-classifier --data /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz --channels 1 --out fmnist.cls",
                 "  ./ganinv train-classifier --data shapes --out shapes.cls"})
 public final class TrainClassifierCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DeviceOption on;
+
     @Option(names = "--data", required = true, description = "Labelled images: shapes, a folder with class subfolders, IDX or CIFAR-10.")
     String data;
 
@@ -48,7 +51,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         YardstickClassifier.Trained r = YardstickClassifier.train(data, out, channels, resolution, count, steps, batch, lr,
-                seed, System.out);
+                seed, System.out, on.device);
         System.out.printf(Locale.ROOT, "classifier: %d classes, trained on %d images in %.1f s; accuracy on %d held-out"
                 + " images %.4f%n", r.classes().size(), r.trainImages(), r.seconds(), r.heldOutImages(), r.heldOutAccuracy());
         System.out.println("written to " + out);

@@ -127,6 +127,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     PhaseOptions phase;
 
+    @Mixin
+    DeviceOption on;
+
     @Override
     public Integer call() {
         if (legacyR1 != null && !phase.resume) {
@@ -184,6 +187,7 @@ public final class TrainCommand implements Callable<Integer> {
         set.put("--on-nonfinite", () -> b.onNonFinite(NonFinitePolicy.parse(phase.onNonFinite)));
         set.put("--on-collapse", () -> b.onCollapse(CollapsePolicy.parse(onCollapse)));
         set.put("--force", () -> b.force(phase.force));
+        b.device(on.device);
         set.forEach((flag, apply) -> {
             if (typed.test(flag)) {
                 apply.run();

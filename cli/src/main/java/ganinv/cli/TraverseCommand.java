@@ -60,7 +60,7 @@ public final class TraverseCommand extends RunCommand implements Callable<Intege
         if (!(range > 0) || Double.isInfinite(range)) {
             throw new BadInputException("--range " + range + ": must be a positive number", null);
         }
-        try (GanRun gan = generator.open(run)) {
+        try (GanRun gan = generator.open(run, device)) {
             float[] base = image != null ? gan.invertFiles(List.of(image), InvertSettings.encoder(), null)[0]
                     : gan.sampleCodes(1, seed)[0];
             ElementRanking ranking = gan.rankElements(seed);

@@ -50,10 +50,10 @@ public final class GanServer implements AutoCloseable {
 
     public GanServer(ServeOptions options) {
         this.options = options;
-        this.run = GanRun.open(options.run());
+        this.run = GanRun.open(options.run(), null, options.device());
         GanRun refiner = null;
         try {
-            refiner = GanRun.open(options.run());
+            refiner = GanRun.open(options.run(), null, options.device());
             this.refine = new RefineJobs(refiner, options.refineSteps());
             this.models = new Turns(options.renderers(), "too many requests at once");
             this.uploads = new Uploads(options.maxUpload(), options.maxPixels(), options.renderers());

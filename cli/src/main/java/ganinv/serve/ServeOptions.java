@@ -15,13 +15,19 @@ import java.nio.file.Path;
  * @param maxPixels the most pixels an uploaded image's header may claim (decoding takes up to 4 bytes a pixel)
  */
 public record ServeOptions(Path run, String host, int port, Path directions, long maxUpload, int sliders, int refineSteps,
-                           int renderers, long maxPixels) {
+                           int renderers, long maxPixels, String device) {
     /** What {@code serve} allows by default: 25 megapixels, a 6000x4000 photo; at most 100 MB decoded. */
     public static final long DEFAULT_MAX_PIXELS = 25_000_000L;
 
     /** With the default {@code --max-pixels}. */
     public ServeOptions(Path run, String host, int port, Path directions, long maxUpload, int sliders, int refineSteps, int renderers) {
         this(run, host, port, directions, maxUpload, sliders, refineSteps, renderers, DEFAULT_MAX_PIXELS);
+    }
+
+    /** On the CPU. */
+    public ServeOptions(Path run, String host, int port, Path directions, long maxUpload, int sliders, int refineSteps,
+                        int renderers, long maxPixels) {
+        this(run, host, port, directions, maxUpload, sliders, refineSteps, renderers, maxPixels, "cpu");
     }
 
     public ServeOptions {

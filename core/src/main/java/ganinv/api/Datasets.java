@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Data larger than memory: {@link #prepare} fits a source's images once to a run's shape and
- * writes them to one file that training, evaluation and every {@code --data} read by memory
- * mapping, so memory does not grow with the number of images.
+ * writes them to one file that training, evaluation and every {@code --data} read image by
+ * image as they need them, so memory does not grow with the number of images.
  */
 public final class Datasets {
     private Datasets() {

@@ -37,6 +37,7 @@ public final class EncoderFit {
     private NonFinitePolicy onNonFinite = NonFinitePolicy.STOP;
     private boolean force;
     private PrintStream log = Training.silent();
+    private String device = "cpu";
 
     private EncoderFit(Path run, boolean resume) {
         Guard.require(run != null, "run: null; name the folder 'ganinv train --method gan' made");
@@ -175,6 +176,15 @@ public final class EncoderFit {
         return this;
     }
 
+    /** Where the generator and the encoder live: cpu, gpu or gpu:N; default cpu.
+     * @param value the setting
+     * @return this fit */
+    public EncoderFit device(String value) {
+        Guard.require(value != null, "device: null");
+        device = value;
+        return this;
+    }
+
     /**
      * Fits (or continues fitting) to the step count.
      *
@@ -184,6 +194,7 @@ public final class EncoderFit {
      */
     public EncoderFitResult run() {
         return Guard.call(() -> {
+            ai.djl.Device on = ganinv.model.Devices.parse(device);
             Safety safety = new Safety(keepCheckpoints, NonFinite.Policy.parse(onNonFinite.toString()));
             Path folder = run.resolve(EncoderFitter.FOLDER);
             boolean fitted = Files.exists(folder.resolve("config.json")) || Files.exists(folder.resolve("checkpoints"));
@@ -204,7 +215,7 @@ public final class EncoderFit {
                 config = new FitConfig(TrainedRun.newestStep(run), steps, batch, pixelWeight, lr, beta1, beta2, seed,
                         logEvery, sampleEvery, checkpointEvery);
             }
-            EncoderFitter.Summary s = EncoderFitter.run(config, run, resume, force, safety, log);
+            EncoderFitter.Summary s = EncoderFitter.run(config, run, resume, force, safety, log, on);
             return new EncoderFitResult(folder, s.step(), s.seconds(), s.heldOutErrorBefore(), s.heldOutError(),
                     s.checkpoint(), s.samples());
         });

@@ -70,9 +70,22 @@ public final class GanRun implements AutoCloseable {
      * @return the open run
      */
     public static GanRun open(Path folder, Generator generator) {
+        return open(folder, generator, "cpu");
+    }
+
+    /**
+     * As {@link #open(Path, Generator)}, the networks on a device.
+     *
+     * @param folder the run folder
+     * @param generator the generator, or null for the run's default
+     * @param device cpu, gpu or gpu:N (a checkpoint opens on any device)
+     * @return the open run
+     * @throws BadInputException for a device the engine does not have, with how to give it one
+     */
+    public static GanRun open(Path folder, Generator generator, String device) {
         Guard.require(folder != null, "run folder: null; pass the folder 'ganinv train --out' made");
         return Guard.call(() -> {
-            TrainedRun t = TrainedRun.load(folder);
+            TrainedRun t = TrainedRun.load(folder, ganinv.model.Devices.parse(device));
             try {
                 if (generator != null) {
                     t.method().sampleFrom(generator.toString());

@@ -78,6 +78,7 @@ public final class Training {
      */
     public TrainingResult run() {
         return Guard.call(() -> {
+            ai.djl.Device device = ganinv.model.Devices.parse(s.device);        // before anything is written
             Safety safety = new Safety(s.keepCheckpoints, NonFinite.Policy.parse(s.onNonFinite.toString()),
                     CollapseGuard.of(CollapseGuard.Policy.parse(s.onCollapse.toString())));
             TrainConfig config = s.resume ? RunDir.forTraining(s.out, true, false).readConfig() : config();
@@ -89,7 +90,7 @@ public final class Training {
             long total = config.steps();
             Trainer.Summary r;
             try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {      // any thread, as on the engine's own
-                r = Trainer.run(config, dataset, dir, s.resume, safety, s.log, line -> tell(line, total));
+                r = Trainer.run(config, dataset, dir, s.resume, safety, s.log, line -> tell(line, total), device);
             }
             return new TrainingResult(s.out, r.step(), r.seconds(), r.imagesPerSecond(), r.checkpoint(), r.samples());
         });

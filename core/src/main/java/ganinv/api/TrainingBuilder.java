@@ -52,6 +52,7 @@ public final class TrainingBuilder implements Cloneable {
     NonFinitePolicy onNonFinite = NonFinitePolicy.STOP;
     CollapsePolicy onCollapse = CollapsePolicy.RESTART;
     boolean force = false;
+    String device = "cpu";
 
     TrainingBuilder(Path out, boolean resume) {
         Guard.require(out != null, "out: null; name the run folder to write");
@@ -342,8 +343,16 @@ public final class TrainingBuilder implements Cloneable {
         return mark("--force");
     }
 
+    /** {@code --device}: cpu, gpu or gpu:N, where the networks, optimiser state and batches live; default cpu.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder device(String value) {
+        this.device = require(value, "device");
+        return this;
+    }
+
     private static <T> T require(T value, String setting) {
-        Guard.require(value != null, setting + ": null; pass one of its constants");
+        Guard.require(value != null, setting + ": null; pass a value");
         return value;
     }
 
@@ -352,38 +361,28 @@ public final class TrainingBuilder implements Cloneable {
         return this;
     }
 
-    /**
-     * @param value told every {@code logEvery} steps, or null
-     * @return this builder
-     */
+    /** @param value told every {@code logEvery} steps, or null
+     * @return this builder */
     public TrainingBuilder listener(TrainingListener value) {
         this.listener = value;
         return this;
     }
 
-    /**
-     * @param value where the progress bar and the loop's messages go; default: nowhere
-     * @return this builder
-     */
+    /** @param value where the progress bar and the loop's messages go; default: nowhere
+     * @return this builder */
     public TrainingBuilder log(PrintStream value) {
         this.log = value == null ? Training.silent() : value;
         return this;
     }
 
-    /**
-     * Trains (or, from {@link Training#resume}, continues) to the step count.
-     *
+    /** Trains (or, from {@link Training#resume}, continues) to the step count, as {@code build().run()}.
      * @return where the run stands
-     * @throws BadInputException for an invalid setting, unreadable data or a folder in the way
-     */
+     * @throws BadInputException for an invalid setting, unreadable data or a folder in the way */
     public TrainingResult run() {
         return build().run();
     }
 
-    /**
-     * @return the training these settings describe, to {@link Training#run() run} once; later
-     *         changes to this builder do not touch it
-     */
+    /** @return the training these settings describe, to {@link Training#run() run}; later changes to this builder do not touch it */
     public Training build() {
         return new Training(copy());
     }

@@ -71,6 +71,27 @@ public final class YardstickClassifier {
      */
     public static Trained train(String data, Path out, int channels, int resolution, long count, int steps, int batch,
                                 double learningRate, long seed, PrintStream log) {
+        return train(data, out, channels, resolution, count, steps, batch, learningRate, seed, log, "cpu");
+    }
+
+    /**
+     * As above, on a device.
+     *
+     * @param data labelled images
+     * @param out the file to write
+     * @param channels 1 or 3
+     * @param resolution the side the classifier sees
+     * @param count images to use; -1 for all (shapes: 20,000)
+     * @param steps Adam steps
+     * @param batch images per step
+     * @param learningRate Adam's step size
+     * @param seed seed of the weights, the held-out draw and the batches
+     * @param log where the progress goes, or null for none
+     * @param device cpu, gpu or gpu:N
+     * @return what was trained and how well it classifies held-out images
+     */
+    public static Trained train(String data, Path out, int channels, int resolution, long count, int steps, int batch,
+                                double learningRate, long seed, PrintStream log, String device) {
         Guard.require(data != null && out != null, "data and out must not be null");
         Session.GRADIENTS.lock();
         try {
@@ -81,7 +102,7 @@ public final class YardstickClassifier {
                 Dataset set = spec.open(channels, resolution, seed, n, sink);
                 ClassifierConfig cfg = new ClassifierConfig(channels, resolution, set.classNames(), set.describe(), 0, 0,
                         Double.NaN, steps, batch, learningRate, seed);
-                try (NoGrad noGrad = new NoGrad(); NDManager manager = NDManager.newBaseManager()) {
+                try (NoGrad noGrad = new NoGrad(); NDManager manager = NDManager.newBaseManager(ganinv.model.Devices.parse(device))) {
                     ClassifierTraining.Result r = ClassifierTraining.run(cfg, set, out, manager, sink);
                     ClassifierConfig c = r.config();
                     return new Trained(out, c.classes(), c.trainImages(), c.heldOutImages(), c.heldOutAccuracy(),

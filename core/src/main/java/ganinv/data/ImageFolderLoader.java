@@ -99,7 +99,7 @@ public final class ImageFolderLoader {
     /**
      * Refuses a folder whose fitted images would take more than half the heap, before decoding
      * one: training from it would fail later, out of memory, so say now how to train from a
-     * prepared file instead (read by memory mapping, whatever its size).
+     * prepared file instead (read image by image, whatever its size).
      */
     static void requireFits(Path root, long images, int channels, int resolution, long maxHeap) {
         long bytes = images * ((long) channels * resolution * resolution + 32);     // + the array's own header

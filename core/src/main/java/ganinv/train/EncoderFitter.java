@@ -51,7 +51,13 @@ public final class EncoderFitter {
 
     /** As {@link #run(FitConfig, Path, boolean, boolean, PrintStream)}, with {@code --keep-checkpoints} and {@code --on-nonfinite}. */
     public static Summary run(FitConfig cfg, Path run, boolean resume, boolean force, Safety safety, PrintStream out) {
-        try (TrainedRun trained = TrainedRun.load(run)) {
+        return run(cfg, run, resume, force, safety, out, ganinv.model.Devices.DEFAULT);
+    }
+
+    /** As above, the generator and the encoder on {@code device}. */
+    public static Summary run(FitConfig cfg, Path run, boolean resume, boolean force, Safety safety, PrintStream out,
+                              ai.djl.Device device) {
+        try (TrainedRun trained = TrainedRun.load(run, device)) {
             if (!(trained.method() instanceof PlainGan)) {
                 throw new UserError("--run " + run + ": a " + trained.method().name()
                         + " run trains its own encoder; fit-encoder is for runs trained with --method gan");

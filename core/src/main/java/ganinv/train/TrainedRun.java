@@ -41,10 +41,15 @@ public final class TrainedRun implements AutoCloseable {
      * asks for it, so that sampling or refitting never depends on it.
      */
     public static TrainedRun load(Path root) {
+        return load(root, ganinv.model.Devices.DEFAULT);
+    }
+
+    /** As {@link #load(Path)}, the networks on {@code device} (a checkpoint loads onto any device). */
+    public static TrainedRun load(Path root, ai.djl.Device device) {
         RunDir dir = RunDir.existing(root);
         TrainConfig config = dir.readConfig();
         Checkpoint ckpt = Checkpoint.read(Loop.newest(dir));
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NDManager.newBaseManager(device);
         try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {
             GanMethod method = Methods.create(config.method(), config.net(), config.prior(), config.options(), manager);
             ckpt.restoreInto(method);

@@ -56,11 +56,17 @@ public final class Trainer {
     /** As above, handing every metrics.jsonl line (step, losses, images_per_s, seconds, rss_mib) to {@code onLog}. */
     public static Summary run(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out,
                               Consumer<Map<String, Object>> onLog) {
+        return run(cfg, data, dir, resume, safety, out, onLog, ganinv.model.Devices.DEFAULT);
+    }
+
+    /** As above, the networks, optimiser state and batches on {@code device}. */
+    public static Summary run(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out,
+                              Consumer<Map<String, Object>> onLog, ai.djl.Device device) {
         List<Map<String, Object>> restarts = resume ? dir.readCollapseRestarts() : new ArrayList<>();
         boolean fromCheckpoint = resume;
         while (true) {
             try {
-                return attempt(cfg, data, dir, fromCheckpoint, safety, out, onLog, restarts);
+                return attempt(cfg, data, dir, fromCheckpoint, safety, out, onLog, restarts, device);
             } catch (CollapseGuard.Collapsed c) {
                 CollapseGuard guard = safety.onCollapse();
                 if (guard.policy() == CollapseGuard.Policy.STOP || restarts.size() >= guard.maxRestarts()) {
@@ -92,8 +98,9 @@ public final class Trainer {
     }
 
     private static Summary attempt(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out,
-                                   Consumer<Map<String, Object>> onLog, List<Map<String, Object>> restarts) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+                                   Consumer<Map<String, Object>> onLog, List<Map<String, Object>> restarts,
+                                   ai.djl.Device device) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             long seed = initSeed(cfg.seed(), restarts.size());
             Engine.getInstance().setRandomSeed((int) seed);
             GanMethod method = Methods.create(cfg.method(), cfg.net(), cfg.prior(), cfg.options(), manager);

@@ -206,6 +206,20 @@ class ApiShapeTest {
     }
 
     @Test
+    void aDeviceTheEngineLacksIsBadInputBeforeAnythingIsWritten() {
+        Path never = tmp.resolve("gpu-run");
+        assertThatThrownBy(() -> Training.builder(never).device("gpu").steps(1).run()).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("--device gpu").hasMessageContaining("CUDA");
+        assertThat(never).doesNotExist();
+        assertThatThrownBy(() -> GanRun.open(run, null, "gpu:0")).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> EncoderFit.builder(run).device("cuda").run()).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("choose cpu, gpu or gpu:N");
+        try (GanRun onCpu = GanRun.open(run, null, "cpu")) {
+            assertThat(onCpu.render(new float[][] {new float[8]})).hasSize(1);
+        }
+    }
+
+    @Test
     void buildInfoNamesTheRelease() {
         assertThat(BuildInfo.version()).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(BuildInfo.gitCommit()).isNotBlank();

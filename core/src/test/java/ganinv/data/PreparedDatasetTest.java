@@ -18,7 +18,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A prepared file holds exactly what the source gives, is read by mapping, and trains bitwise as the source does. */
+/** A prepared file holds exactly what the source gives, is read image by image, and trains bitwise as the source does. */
 class PreparedDatasetTest {
     @TempDir
     static Path tmp;

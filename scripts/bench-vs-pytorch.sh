@@ -6,7 +6,7 @@
 # options (--channels-last, --frozen-d, --joint-d-pass), and then runs at its best. Prints every
 # run and the median ratio ganinv/PyTorch per batch size.
 #
-#   scripts/bench-vs-pytorch.sh [--arch dcgan-up|stylegan2] [--batch "16 64"] [--runs 3] [--steps 30] [--warmup 5]
+#   scripts/bench-vs-pytorch.sh [--arch dcgan-up|stylegan2] [--resolution 32] [--batch "16 64"] [--runs 3] [--steps 30] [--warmup 5]
 #
 # --arch stylegan2 times the stylegan2 family against scripts/torch_style_peer.py (its defaults:
 # --width 16 --max-width 128 --mapping-layers 2, ganinv's defaults too).
@@ -19,10 +19,11 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ganinv="${GANINV:-$here/ganinv}"
 python="${PYTHON:-/usr/bin/python3}"
-batches="16 64"; runs=3; steps=30; warmup=5; arch=dcgan-up
+batches="16 64"; runs=3; steps=30; warmup=5; arch=dcgan-up; res=32
 while [ $# -gt 0 ]; do
   case "$1" in
     --arch) arch="$2"; shift 2 ;;
+    --resolution) res="$2"; shift 2 ;;
     --batch) batches="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --steps) steps="$2"; shift 2 ;;
@@ -41,8 +42,8 @@ esac
 cores="$(nproc)"
 
 # One run of one side: prints the whole output; the caller takes the lines it needs.
-run_ganinv() { "$ganinv" bench train --arch "$arch" --batch "$1" --threads "$2" --steps "$steps" --warmup "$warmup" 2>/dev/null; }
-run_torch() { "$python" "$peer" --batch "$1" --threads "$2" --steps "$steps" --warmup "$warmup" ${3:-} 2>/dev/null; }
+run_ganinv() { "$ganinv" bench train --arch "$arch" --resolution "$res" --batch "$1" --threads "$2" --steps "$steps" --warmup "$warmup" 2>/dev/null; }
+run_torch() { "$python" "$peer" --resolution "$res" --batch "$1" --threads "$2" --steps "$steps" --warmup "$warmup" ${3:-} 2>/dev/null; }
 rate() { awk '/^images\/s:/ {print $2}'; }
 params() { grep -E '^[GD] parameters:' | sort; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

@@ -54,9 +54,11 @@ public final class TrainBench {
      * @param flopsPerStep the analytic count of {@link StepFlops}
      * @param rssAfterWarmup resident MiB when timing starts; {@code rssAtEnd} when it stops
      * @param heapAfterWarmup the Java heap's committed MiB then (part of the RSS); {@code heapAtEnd} at the end
+     * @param stepMillis the wall time of each timed step, in order: a slow run shows whether every
+     *                   step was slow or a few stalled
      */
     public record Result(Map<String, Long> parameters, int batch, int steps, double seconds, double flopsPerStep,
-                         double rssAfterWarmup, double rssAtEnd, double heapAfterWarmup, double heapAtEnd) {
+                         double rssAfterWarmup, double rssAtEnd, double heapAfterWarmup, double heapAtEnd, double[] stepMillis) {
         public double imagesPerSecond() {
             return steps * (double) batch / seconds;
         }
@@ -96,6 +98,7 @@ public final class TrainBench {
             double heapAfterWarmup = ProcessMemory.javaHeapMiB();
             Profile trace = Profile.start(null);
             long start = System.nanoTime();
+            double[] stepMillis = new double[s.steps()];
             for (int step = 0; step < s.warmup() + s.steps(); step++) {
                 if (step == s.warmup()) {
                     rssAfterWarmup = ProcessMemory.residentMiB();
@@ -103,17 +106,21 @@ public final class TrainBench {
                     trace = Profile.start(profile);
                     start = System.nanoTime();
                 }
+                long stepStart = System.nanoTime();
                 try (NDManager scope = manager.newSubManager()) {
                     int from = (step % 8) * s.batch();
                     NDArray real = pool.get(from + ":" + (from + s.batch()));   // [B, C, R, R]
                     real.attach(scope);
                     method.step(scope, real, rng);
                 }
+                if (step >= s.warmup()) {
+                    stepMillis[step - s.warmup()] = (System.nanoTime() - stepStart) / 1e6;
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             trace.close();
             return new Result(parameters, s.batch(), s.steps(), seconds, StepFlops.of(s.method(), c, s.batch()),
-                    rssAfterWarmup, ProcessMemory.residentMiB(), heapAfterWarmup, ProcessMemory.javaHeapMiB());
+                    rssAfterWarmup, ProcessMemory.residentMiB(), heapAfterWarmup, ProcessMemory.javaHeapMiB(), stepMillis);
         }
     }
 

@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -41,6 +42,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 method, batch, used, steps, r.seconds(), r.flopsPerStep() / 1e9));
         System.out.println(String.format(Locale.ROOT, "RSS MiB: %.1f after warm-up, %.1f at the end (%+.2f%%); of which Java heap %.1f, %.1f",
                 r.rssAfterWarmup(), r.rssAtEnd(), r.rssDriftPercent(), r.heapAfterWarmup(), r.heapAtEnd()));
+        double[] ms = r.stepMillis().clone();
+        Arrays.sort(ms);
+        System.out.println(String.format(Locale.ROOT, "step ms: min %.1f, median %.1f, max %.1f", ms[0], ms[ms.length / 2], ms[ms.length - 1]));
         MatmulCeiling.Result ceiling = MatmulCeiling.measure(1024, 20, bench.device());
         System.out.println(String.format(Locale.ROOT, "cpu: %s; fp32 matmul ceiling (1024x1024 products, %d threads): %.1f GFLOP/s",
                 MatmulCeiling.cpuModel(), used, ceiling.gflopsPerSecond()));

@@ -3,19 +3,22 @@
 # checked), the same step, the same machine, run alternately so that both sides see the same
 # machine load. For every resolution and batch, each side first gets short probes at every thread
 # count from 1 to nproc, the twin also at every combination of its speed options
-# (--channels-last, --frozen-d, --joint-d-pass), and then races at its best. Prints every run and,
+# (--channels-last, --frozen-d, --joint-d-pass). Short probes are noisy, so in every run each
+# side runs its best --candidates probed settings and the fastest of them counts. --threads limits
+# the thread counts probed (default 1..nproc). Prints every run and,
 # last, one markdown table: images/s, peak RSS, the share of the machine's fp32 matmul rate, and
 # the median ratio ganinv/PyTorch, with the PyTorch version of each side.
 #
 #   scripts/bench-vs-pytorch.sh [--arch dcgan-up|stylegan2] [--resolution "32 64 128"] [--batch "16 64"]
 #                               [--runs 3] [--steps 30] [--warmup 5] [--probe-steps 3]
+#                               [--threads "1 2"] [--candidates 2]
 #
 # --arch dcgan-up (default) races shared/bench/torch_dlsgan_step.py; --arch stylegan2 races
 # scripts/torch_style_peer.py (its defaults --width 16 --max-width 128 --mapping-layers 2 are
-# ganinv's too). A twin probe that takes more than 3x the wall time of the fastest probe so far
-# (plus 20 s) is stopped: it cannot be the fastest. The matmul share of both sides is taken against
-# ganinv's own ceiling (bench train's 1024x1024 products); the twin's own ceiling on its PyTorch is
-# printed beside it.
+# ganinv's too). A twin probe that takes more than twice the wall time of the fastest probe so far
+# (plus 10 s) is stopped: it cannot be the fastest. The matmul share of both sides is taken against
+# the higher of the two engines' fp32 matmul rates (1024x1024 products at the run's thread count:
+# bench train's through libtorch, and the same in the twin's PyTorch), both printed.
 #
 # Needs Debian's python3-torch (apt-get install python3-torch), run with /usr/bin/python3, and
 # /usr/bin/time. Environment: GANINV (the launcher to time, default this checkout's ./ganinv), PEER
@@ -25,7 +28,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ganinv="${GANINV:-$here/ganinv}"
 python="${PYTHON:-/usr/bin/python3}"
-batches="16 64"; resolutions=32; runs=3; steps=30; warmup=5; probe_steps=3; arch=dcgan-up
+batches="16 64"; resolutions=32; threads=""; candidates=2; runs=3; steps=30; warmup=5; probe_steps=3; arch=dcgan-up
 while [ $# -gt 0 ]; do
   case "$1" in
     --arch) arch="$2"; shift 2 ;;
@@ -35,7 +38,9 @@ while [ $# -gt 0 ]; do
     --steps) steps="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --probe-steps) probe_steps="$2"; shift 2 ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --candidates) candidates="$2"; shift 2 ;;
+    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "error: unknown option $1; see $0 --help" >&2; exit 2 ;;
   esac
 done
@@ -47,7 +52,7 @@ esac
 [ -f "$peer" ] || { echo "error: PyTorch peer $peer not found; set PEER=path/to/torch_dlsgan_step.py" >&2; exit 2; }
 "$python" -c 'import torch' 2>/dev/null || { echo "error: $python cannot import torch; apt-get install python3-torch" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "error: /usr/bin/time not found; apt-get install time" >&2; exit 2; }
-cores="$(nproc)"
+threads="${threads:-$(seq 1 "$(nproc)" | paste -sd' ')}"
 options=("" "--channels-last" "--frozen-d" "--joint-d-pass" "--channels-last --frozen-d"
          "--channels-last --joint-d-pass" "--frozen-d --joint-d-pass" "--channels-last --frozen-d --joint-d-pass")
 
@@ -63,7 +68,7 @@ now() { date +%s.%N; }
 
 probe() {   # side res batch threads [options] -> sets probe_rate and probe_secs; a stopped probe rates 0
   local side="$1" start limit=""; start="$(now)"
-  [ "$side" = torch ] && [ -n "${fastest_secs:-}" ] && limit="$(awk -v s="$fastest_secs" 'BEGIN {printf "%d", 3 * s + 20}')"
+  [ "$side" = torch ] && [ -n "${fastest_secs:-}" ] && limit="$(awk -v s="$fastest_secs" 'BEGIN {printf "%d", 2 * s + 10}')"
   probe_rate="$("run_$side" "$2" "$3" "$4" "$probe_steps" 1 "${5:-}" | field images/s: || true)"; probe_rate="${probe_rate:-0}"
   probe_secs="$(awk -v a="$start" -v b="$(now)" 'BEGIN {print b - a}')"
 }
@@ -77,27 +82,39 @@ for res in $resolutions; do
       echo "error: the two sides build different networks: ganinv [$pg] vs PyTorch [$pt]" >&2; exit 1
     fi
     echo "  same networks: $(echo "$pg" | tr '\n' ' ')"
-    tg=1; best=0
-    for t in $(seq 1 "$cores"); do
-      probe ganinv "$res" "$b" "$t"; echo "  probe ganinv, $t thread(s): $probe_rate images/s"
-      if awk -v r="$probe_rate" -v b="$best" 'BEGIN {exit !(r > b)}'; then tg=$t; best=$probe_rate; fi
+    gprobes=()
+    for t in $threads; do
+      probe ganinv "$res" "$b" "$t"; echo "  probe ganinv, $t thread(s): $probe_rate images/s"; gprobes+=("$probe_rate|$t")
     done
-    tt=1; to=""; best=0; fastest_secs=""
-    for t in $(seq 1 "$cores"); do
+    mapfile -t gtop < <(printf '%s\n' "${gprobes[@]}" | sort -t'|' -k1,1gr | head -"$candidates")
+    fastest_secs=""; probes=()
+    for t in $threads; do
       for o in "${options[@]}"; do
         probe torch "$res" "$b" "$t" "$o"; echo "  probe torch, $t thread(s) ${o:-(no options)}: $probe_rate images/s (${probe_secs%.*} s)"
-        if awk -v r="$probe_rate" -v b="$best" 'BEGIN {exit !(r > b)}'; then
-          tt=$t; to="$o"; best=$probe_rate; fastest_secs="$probe_secs"
-        fi
+        probes+=("$probe_rate|$t|$o")
+        if [ -z "$fastest_secs" ] || awk -v s="$probe_secs" -v f="$fastest_secs" 'BEGIN {exit !(s < f)}'; then fastest_secs="$probe_secs"; fi
       done
     done
-    gs=(); ts=(); ratios=(); grss=(); trss=(); gceil=()
+    # Short probes are noisy: the two fastest race in every run and the faster counts.
+    mapfile -t top < <(printf '%s\n' "${probes[@]}" | sort -t'|' -k1,1gr | head -"$candidates")
+    tgs=(); tos=(); gs=(); ts=(); ratios=(); grss=(); trss=(); gceil=()
     for i in $(seq 1 "$runs"); do
-      og="$(run_ganinv "$res" "$b" "$tg" "$steps" "$warmup")"; ot="$(run_torch "$res" "$b" "$tt" "$steps" "$warmup" "$to")"
-      g="$(echo "$og" | field images/s:)"; t="$(echo "$ot" | field images/s:)"
+      g=0; t=0
+      for c in "${gtop[@]}"; do
+        IFS='|' read -r _ ct <<< "$c"
+        oc="$(run_ganinv "$res" "$b" "$ct" "$steps" "$warmup")"; rc="$(echo "$oc" | field images/s:)"
+        echo "    ganinv $ct threads: $rc images/s"
+        if awk -v r="$rc" -v b="$g" 'BEGIN {exit !(r > b)}'; then g="$rc"; og="$oc"; tg="$ct"; fi
+      done
+      for c in "${top[@]}"; do
+        IFS='|' read -r _ ct co <<< "$c"
+        oc="$(run_torch "$res" "$b" "$ct" "$steps" "$warmup" "$co")"; rc="$(echo "$oc" | field images/s:)"
+        echo "    PyTorch $ct threads ${co:-(no options)}: $rc images/s"
+        if awk -v r="$rc" -v b="$t" 'BEGIN {exit !(r > b)}'; then t="$rc"; ot="$oc"; tt="$ct"; to="$co"; fi
+      done
       gflop="$(echo "$og" | grep -o '[0-9.]* GFLOP/step' | awk '{print $1}')"
       ceiling="$(echo "$og" | grep -o '[0-9.]* GFLOP/s$' | awk '{print $1}')"
-      gs+=("$g"); ts+=("$t"); gceil+=("$ceiling"); grss+=("$(echo "$og" | field maxrss_kib)"); trss+=("$(echo "$ot" | field maxrss_kib)")
+      tgs+=("$tg"); tos+=("$tt threads${to:+, $to}"); gs+=("$g"); ts+=("$t"); gceil+=("$ceiling"); grss+=("$(echo "$og" | field maxrss_kib)"); trss+=("$(echo "$ot" | field maxrss_kib)")
       ratios+=("$(awk -v g="$g" -v t="$t" 'BEGIN {printf "%.3f", g / t}')")
       echo "  run $i: ganinv $g images/s ($tg threads), PyTorch $t images/s ($tt threads${to:+, $to}), ratio ${ratios[-1]}; $gflop GFLOP/step (analytic), ceiling $ceiling GFLOP/s"
     done
@@ -115,12 +132,12 @@ print('%.0f' % best)")"
     # the machine's rate: the higher of the two engines' own matmul ceilings, so no share is flattered
     top="$(printf '%s\n' "${gceil[@]}" "$tceil" | sort -g | tail -1)"
     share() { awk -v r="$1" -v f="$gflop" -v b="$b" -v c="$top" 'BEGIN {printf "%.0f", 100 * r / b * f / c}'; }
-    rows+=("| $res | $b | $(m "${gs[@]}") ($tg) | $(mib "${grss[@]}") | $(share "$(m "${gs[@]}")")% | $(m "${ts[@]}") ($tt${to:+, $to}) | $(mib "${trss[@]}") | $(share "$(m "${ts[@]}")")% | **$(m "${ratios[@]}")** ($(printf '%s\n' "${ratios[@]}" | sort -g | sed -n '1p;$p' | paste -sd-)) | $gflop | $(m "${gceil[@]}") / $tceil |")
+    rows+=("| $res | $b | $(m "${gs[@]}") ($(printf '%s\n' "${tgs[@]}" | sort | uniq -c | awk '{print $1 "x" $2}' | paste -sd';')) | $(mib "${grss[@]}") | $(share "$(m "${gs[@]}")")% | $(m "${ts[@]}") ($(printf '%s\n' "${tos[@]}" | sort | uniq -c | awk '{$1 = $1 "x"; print}' | paste -sd';')) | $(mib "${trss[@]}") | $(share "$(m "${ts[@]}")")% | **$(m "${ratios[@]}")** ($(printf '%s\n' "${ratios[@]}" | sort -g | sed -n '1p;$p' | paste -sd-)) | $gflop | $(m "${gceil[@]}") / $tceil |")
     echo "resolution $res batch $b median ratio ganinv/PyTorch: $(m "${ratios[@]}")"
   done
 done
 echo
 echo "$arch, DLSGAN step, median of $runs alternating runs of $steps steps; ganinv on libtorch $(ls "$here"/cli/target/lib | sed -n 's/^pytorch-jni-\([0-9.]*\)-.*/\1/p') (DJL), the twin on PyTorch ${tv:-?}"
-echo "| px | batch | ganinv images/s (threads) | ganinv peak RSS MiB | ganinv share of matmul rate | PyTorch images/s (threads, options) | PyTorch peak RSS MiB | PyTorch share | ratio (range) | GFLOP/step (analytic) | matmul GFLOP/s: ganinv's / twin's |"
+echo "| px | batch | ganinv images/s (runs x threads of its faster) | ganinv peak RSS MiB | ganinv share of matmul rate | PyTorch images/s (its faster of its raced settings per run: threads, options) | PyTorch peak RSS MiB | PyTorch share | ratio (range) | GFLOP/step (analytic) | matmul GFLOP/s: ganinv's / twin's |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"

@@ -4,6 +4,8 @@ import ganinv.model.NetConfig;
 import ganinv.objective.Methods;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -24,6 +26,10 @@ class TrainBenchTest {
             assertThat(r.imagesPerSecond()).as(m).isPositive().isFinite();
             assertThat(r.imagesPerSecond() * r.seconds()).as(m).isCloseTo(4 * 2, within(1e-9));    // batch x timed steps
             assertThat(r.rssAtEnd()).as(m).isPositive();
+            // one wall time per timed step, none longer than the whole timed part
+            assertThat(r.stepMillis()).as(m).hasSize(2);
+            assertThat(Arrays.stream(r.stepMillis()).boxed()).as(m)
+                    .allSatisfy(ms -> assertThat(ms).isPositive().isLessThanOrEqualTo(r.seconds() * 1e3));
         }
         // GFLOP/s over images/s is the FLOPs of one image's step: 101,888 for DLSGAN at R 8, C 1, W 2, d 3,
         // counted by hand in StepFlopsTest.dlsganStepWorkedByHand (G 7104, D 7168, R1 20,928).

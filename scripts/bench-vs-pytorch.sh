@@ -57,7 +57,9 @@ options=("" "--channels-last" "--frozen-d" "--joint-d-pass" "--channels-last --f
          "--channels-last --joint-d-pass" "--frozen-d --joint-d-pass" "--channels-last --frozen-d --joint-d-pass")
 
 # One run of one side (res batch threads steps warmup [options]): its output plus a line 'maxrss_kib N'.
-run_ganinv() { /usr/bin/time -f "maxrss_kib %M" "$ganinv" bench train --arch "$arch" --resolution "$1" --batch "$2" \
+# dcgan-up as the twin builds it: tanh output and no modulation (the default recipe's G adds both).
+twin_g=(); [ "$arch" = dcgan-up ] && twin_g=(--g-output tanh --g-modulation false)
+run_ganinv() { /usr/bin/time -f "maxrss_kib %M" "$ganinv" bench train --arch "$arch" "${twin_g[@]}" --resolution "$1" --batch "$2" \
   --threads "$3" --steps "$4" --warmup "$5" 2>&1 | grep -E '^(images/s|GFLOP/s|maxrss_kib|[GD] parameters)|GFLOP/step|ceiling'; }
 run_torch() { /usr/bin/time -f "maxrss_kib %M" ${limit:+timeout "$limit"} "$python" "$peer" --resolution "$1" --batch "$2" --threads "$3" \
   --steps "$4" --warmup "$5" ${6:-} 2>&1 | grep -E '^(images/s|maxrss_kib|torch|[GD] parameters)'; }

@@ -37,7 +37,7 @@ final class BenchOptions {
     NetConfig net() {
         NetOptions n = network;        // validated by NetConfig's constructor: a bad flag is one line naming it
         return NetConfig.of(n.arch, n.resolution, n.channels, n.width, n.latentDim, n.mappingLayers, n.maxWidth,
-                n.gOutput == null ? "tanh" : n.gOutput);
+                n.gOutput, n.gModulation);
     }
 
     /** Sets libtorch's intra-op thread count (0: leave it); returns the count in use. */

@@ -5,6 +5,8 @@ import ganinv.api.Recipe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ganinv.api.ImageFiles;
+import ganinv.api.Quality;
+import ganinv.api.TrainingFailedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,6 +64,10 @@ public final class DemoCommand implements Callable<Integer> {
                 "--steps", Integer.toString(steps), "--seed", Long.toString(seed), "--force",
                 "--log-every", "100", "--sample-every", "1000", "--checkpoint-every", "1000",
                 "--arch", family.toString(), "--g-ema", family == Architecture.STYLEGAN2 ? "5000" : "0");
+        if (code == TrainingFailedException.EXIT_CODE) {
+            System.err.println("demo: training failed (above); what it drew before that is in " + out.resolve("samples")
+                    + "; try another --seed, and please report the seed, your CPU and GANINV_THREADS");
+        }
         if (code != 0) {
             return code;
         }
@@ -116,9 +122,19 @@ public final class DemoCommand implements Callable<Integer> {
                 evaluation.path("classifier_accuracy").asDouble(), evaluation.path("classes_covered").asInt(),
                 evaluation.path("class_kl").asDouble(), 100 * evaluation.path("class_kept_encoder").asDouble(),
                 evaluation.path("count").asInt());
+        System.out.printf(Locale.ROOT, "  colour spread of the 64 samples' mean colours %.3f (the 64 held-out shapes': %.3f)%n",
+                Quality.colourSpread(images(out.resolve("samples-final"), "sample-")), Quality.colourSpread(images(heldOut, "")));
         System.out.printf(Locale.ROOT, "  last training interval: %.1f images/s%n", train.path("images_per_s").asDouble());
         System.out.println("  report:          " + out.resolve("report.html").toAbsolutePath() + "  (open it in a browser)");
         return 0;
+    }
+
+    /** The PNGs in a folder whose names start with {@code prefix}, in name order. */
+    private static java.util.List<java.awt.image.BufferedImage> images(Path folder, String prefix) throws IOException {
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".png")).sorted()
+                    .map(f -> ImageFiles.read(f, ImageFiles.DEFAULT_MAX_PIXELS)).toList();
+        }
     }
 
     private static JsonNode lastLine(Path jsonl) throws IOException {

@@ -4,6 +4,7 @@ import ganinv.api.BadInputException;
 import ganinv.api.BuildInfo;
 import ganinv.api.FileAccessException;
 import ganinv.api.Recipe;
+import ganinv.api.TrainingFailedException;
 import ganinv.api.TrainingInterruptedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +60,11 @@ public final class Main implements Runnable {
             err.flush();
             return USER_ERROR;
         }
+        if (e instanceof TrainingFailedException) {
+            err.println("training failed: " + e.getMessage());
+            err.flush();
+            return TrainingFailedException.EXIT_CODE;
+        }
         if (e instanceof TrainingInterruptedException) {
             return TrainingInterruptedException.EXIT_CODE;              // its line is already printed
         }
@@ -68,12 +74,15 @@ public final class Main implements Runnable {
         return 1;
     }
 
-    /** The default recipe (method and network) of every command that trains, stated once in {@link Recipe}. */
+    /** The default recipe (method, network and the settings it departs from the paper in) of every command that trains, stated once in {@link Recipe}. */
     private static String recipe(CommandLine.Model.ArgSpec arg) {
         if (arg instanceof CommandLine.Model.OptionSpec option) {
             return switch (option.longestName()) {
                 case "--method" -> Recipe.METHOD.toString();
                 case "--arch" -> Recipe.ARCHITECTURE.toString();
+                case "--g-output" -> Recipe.G_OUTPUT.toString();
+                case "--g-modulation" -> Boolean.toString(Recipe.G_MODULATION);
+                case "--minibatch-std" -> Integer.toString(Recipe.MINIBATCH_STD);
                 default -> null;
             };
         }

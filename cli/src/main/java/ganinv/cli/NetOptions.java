@@ -30,7 +30,13 @@ final class NetOptions {
             + "mapping network, learning rate x0.01 (0: the styles read z∘s directly). Default: ${DEFAULT-VALUE}.")
     int mappingLayers;
 
-    @Option(names = "--g-output", description = "dcgan-up: what ends G, tanh or linear (the last convolution as it is). "
-            + "Default: tanh.")
+    @Option(names = "--g-output", description = "dcgan-up: what ends G, linear (the last convolution as it is) or tanh"
+            + " (the paper's; its saturated state killed starts). Default: ${DEFAULT-VALUE}.")
     String gOutput;
+
+    @Option(names = "--g-modulation", arity = "1", paramLabel = "true|false",
+            description = "dcgan-up: whether z also scales the channels of every stage of G (FiLM), so that it picks each"
+                    + " stage's channel mix, colour among them (false: z reaches only the 4x4 start, and samples"
+                    + " came out in one colour). Default: ${DEFAULT-VALUE}.")
+    Boolean gModulation;
 }

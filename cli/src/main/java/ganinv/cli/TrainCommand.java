@@ -68,6 +68,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "dlsgan: lambda_r1, the R1 term is lambda_r1*||grad_x D(x)||^2 on real images (the paper's convention and value, 10; gamma = 2*lambda_r1 in StyleGAN's gamma/2 form). Default: ${DEFAULT-VALUE}.")
     double r1Weight;
 
+    @Option(names = "--minibatch-std", paramLabel = "IMAGES",
+            description = "dlsgan: D's adversarial output also sees the standard deviation of its features over groups of"
+                    + " this many images (StyleGAN's minibatch stddev; its latent head does not), so that G cannot give"
+                    + " every image one colour. 0: none, as the paper. Default: ${DEFAULT-VALUE}.")
+    Integer minibatchStd;
+
     /** Before ganinv said which convention it used, --r1 was gamma of gamma/2: refused with the conversion, never reinterpreted. */
     @Option(names = "--r1", hidden = true)
     Double legacyR1;
@@ -164,9 +170,11 @@ public final class TrainCommand implements Callable<Integer> {
         set.put("--max-width", () -> b.maxWidth(network.maxWidth));
         set.put("--mapping-layers", () -> b.mappingLayers(network.mappingLayers));
         set.put("--g-output", () -> b.gOutput(GeneratorOutput.parse(network.gOutput)));
+        set.put("--g-modulation", () -> b.gModulation(network.gModulation));
         set.put("--lambda", () -> b.lambda(lambda));
         set.put("--regress-generator", () -> b.regressGenerator(regressGenerator));
         set.put("--r1-weight", () -> b.r1Weight(r1Weight));
+        set.put("--minibatch-std", () -> b.minibatchStd(minibatchStd));
         set.put("--lr-decay", () -> b.lrDecay(lrDecay));
         set.put("--scale-tracker", () -> b.scaleTracker(ScaleTracker.parse(scaleTracker)));
         set.put("--encoder-loss-on", () -> b.encoderLossOn(EncoderLossOn.parse(encoderLossOn)));

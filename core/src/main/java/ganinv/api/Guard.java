@@ -20,6 +20,8 @@ final class Guard {
             throw e;
         } catch (ganinv.train.Interrupted e) {
             throw new TrainingInterruptedException(e.getMessage(), e);      // says where it stopped and how to resume
+        } catch (ganinv.train.TrainingFailed e) {
+            throw new TrainingFailedException(e.getMessage(), e);
         } catch (ganinv.data.ImageCodec.TooLarge e) {
             throw new ImageTooLargeException(e.getMessage(), e);
         } catch (ganinv.FileAccessError e) {

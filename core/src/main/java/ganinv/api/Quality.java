@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import ganinv.data.ImageCodec;
+import ganinv.metrics.ColourSpread;
 import ganinv.metrics.Psnr;
 import ganinv.metrics.Ssim;
 
@@ -31,6 +32,21 @@ public final class Quality {
     public static double psnr(BufferedImage reference, BufferedImage candidate) {
         checkSizes(reference, candidate);
         return Guard.call(() -> Psnr.of(ImageCodec.rgb8(reference), ImageCodec.rgb8(candidate)));
+    }
+
+    /**
+     * The spread of the images' mean colours: the standard deviation over the images of each RGB
+     * channel's mean (in [0, 1]), averaged over the channels. One-colour samples score near 0; read
+     * it against the real images' figure.
+     *
+     * @param images two or more images, any sizes
+     * @return the spread
+     * @throws BadInputException for fewer than two images
+     */
+    public static double colourSpread(List<BufferedImage> images) {
+        Guard.require(images != null && images.size() >= 2 && images.stream().allMatch(java.util.Objects::nonNull),
+                "images: need at least two, none null");
+        return Guard.call(() -> ColourSpread.of(images.stream().map(ImageCodec::rgb8).toList(), 3));
     }
 
     /**

@@ -1,17 +1,32 @@
 package ganinv.api;
 
 /**
- * The default recipe, stated once: the method and network that {@code ganinv train},
- * {@code demo}, {@code compare} and {@link Training#builder} use unless told otherwise. DLSGAN on
- * the dcgan-up family inverts best on real data (Fashion-MNIST, trained on the train file and
- * measured on the test file) at a budget of minutes on a CPU; the other settings default to the
- * DLSGAN paper's (see {@link TrainingBuilder}).
+ * The default recipe, stated once: what {@code ganinv train}, {@code demo}, {@code compare} and
+ * {@link Training#builder} use unless told otherwise. DLSGAN on the dcgan-up family inverts best on
+ * real data (Fashion-MNIST, trained on the train file and measured on the test file) at a budget of
+ * minutes on a CPU. Three settings depart from the DLSGAN paper's network, each because a start
+ * died or collapsed without it (docs/stability.md has the ablation and the commands):
+ * <ul>
+ *   <li>G ends linear, not in tanh: G could drive every pixel to −1, where tanh's gradient vanishes,
+ *   and D then won for good;</li>
+ *   <li>z also scales the channels of every stage of G, so that it picks each stage's channel mix:
+ *   without it every sample of a moment had one colour;</li>
+ *   <li>D's adversarial output sees the minibatch standard deviation over groups of 4 images (its
+ *   latent head does not), so that a batch of one colour looks fake.</li>
+ * </ul>
+ * The other settings are the paper's (see {@link TrainingBuilder}).
  */
 public final class Recipe {
     /** The training method: {@link Method#DLSGAN}. */
     public static final Method METHOD = Method.DLSGAN;
     /** The network family: {@link Architecture#DCGAN_UP}. */
     public static final Architecture ARCHITECTURE = Architecture.DCGAN_UP;
+    /** What ends dcgan-up's G: {@link GeneratorOutput#LINEAR}. */
+    public static final GeneratorOutput G_OUTPUT = GeneratorOutput.LINEAR;
+    /** Whether z scales the channels of every stage of dcgan-up's G: true. */
+    public static final boolean G_MODULATION = true;
+    /** Images per group of the batch statistic D's adversarial output sees (dlsgan): 4. */
+    public static final int MINIBATCH_STD = 4;
 
     private Recipe() {
     }

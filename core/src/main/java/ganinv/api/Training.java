@@ -115,20 +115,23 @@ public final class Training {
         MethodOptions d = Methods.defaults(method);
         boolean dlsgan = s.method == Method.DLSGAN;
         DlsOptions dls = dlsgan ? new DlsOptions(s.r1Weight, s.lrDecay, s.scaleTracker.toString(), s.encoderLossOn.toString(),
-                s.dynamicScale, s.updates.toString(), s.augment) : null;
+                s.dynamicScale, s.updates.toString(), s.augment, s.minibatchStd) : null;
         MethodOptions options = new MethodOptions(s.lambda, s.regressGenerator, s.lr != null ? s.lr : d.learningRate(),
                 s.beta1 != null ? s.beta1 : d.beta1(), s.beta2 != null ? s.beta2 : d.beta2(), dls).withGEma(s.gEma);
         NetConfig net = NetConfig.of(s.arch.toString(), s.resolution, s.channels, s.width, s.latentDim, s.mappingLayers,
-                s.maxWidth, s.gOutput.toString());
+                s.maxWidth, s.gOutput.toString(), s.gModulation);
         TrainConfig config = new TrainConfig(method, s.data, s.count, Subset.RANDOM, s.steps, s.batch, net, s.latentDist.toString(),
                 options, s.seed, s.logEvery, s.sampleEvery, s.checkpointEvery);
         if (net.arch() != ganinv.model.Arch.DCGAN_UP && s.given.contains("--g-output")) {
             throw new UserError("--g-output: applies only to --arch dcgan-up; stylegan2's G always ends linear");
         }
+        if (net.arch() != ganinv.model.Arch.DCGAN_UP && s.given.contains("--g-modulation")) {
+            throw new UserError("--g-modulation: applies only to --arch dcgan-up; stylegan2's G is always modulated");
+        }
         refuseUnless(s.method == Method.LATENT_REGRESSION || dlsgan, "--lambda", "latent-regression and dlsgan");
         refuseUnless(s.method == Method.LATENT_REGRESSION, "--regress-generator", "latent-regression");
         for (String flag : new String[] {"--r1-weight", "--lr-decay", "--scale-tracker", "--encoder-loss-on", "--no-dls",
-                "--updates", "--augment"}) {
+                "--updates", "--augment", "--minibatch-std"}) {
             refuseUnless(dlsgan, flag, "dlsgan");
         }
         return config;

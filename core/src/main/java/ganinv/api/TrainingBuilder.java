@@ -28,10 +28,12 @@ public final class TrainingBuilder implements Cloneable {
     Integer width;
     int maxWidth = 128;
     int mappingLayers = 2;
-    GeneratorOutput gOutput = GeneratorOutput.TANH;
+    GeneratorOutput gOutput = Recipe.G_OUTPUT;
+    boolean gModulation = Recipe.G_MODULATION;
     double lambda = 1;
     boolean regressGenerator = true;
     double r1Weight = 10;
+    int minibatchStd = Recipe.MINIBATCH_STD;
     double lrDecay = 0.98;
     ScaleTracker scaleTracker = ScaleTracker.RING;
     EncoderLossOn encoderLossOn = EncoderLossOn.DG;
@@ -148,12 +150,20 @@ public final class TrainingBuilder implements Cloneable {
         return mark("--mapping-layers");
     }
 
-    /** {@code --g-output}: dcgan-up: what ends G, tanh or linear; default tanh.
+    /** {@code --g-output}: dcgan-up: what ends G, tanh or linear; default {@link Recipe#G_OUTPUT}.
      * @param value the setting
      * @return this builder */
     public TrainingBuilder gOutput(GeneratorOutput value) {
         this.gOutput = require(value, "gOutput");
         return mark("--g-output");
+    }
+
+    /** {@code --g-modulation}: dcgan-up: whether z scales the channels of every stage of G; default {@link Recipe#G_MODULATION}.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder gModulation(boolean value) {
+        this.gModulation = value;
+        return mark("--g-modulation");
     }
 
     /** {@code --lambda}: latent-regression: weight of the latent-regression term; dlsgan: lambda_enc; default 1.
@@ -178,6 +188,14 @@ public final class TrainingBuilder implements Cloneable {
     public TrainingBuilder r1Weight(double value) {
         this.r1Weight = value;
         return mark("--r1-weight");
+    }
+
+    /** {@code --minibatch-std}: dlsgan: images per group of the batch statistic D's adversarial output sees, 0 for none; default {@link Recipe#MINIBATCH_STD}.
+     * @param value the setting
+     * @return this builder */
+    public TrainingBuilder minibatchStd(int value) {
+        this.minibatchStd = value;
+        return mark("--minibatch-std");
     }
 
     /** {@code --lr-decay}: dlsgan: learning-rate factor per epoch; default 0.98.

@@ -22,8 +22,17 @@ public final class Discriminator {
     }
 
     public static Network create(String name, NetConfig c, int outputs, NDManager manager) {
+        return create(name, c, outputs, 0, manager);
+    }
+
+    /**
+     * D with column 0 its adversarial logit, which sees the minibatch standard deviation over groups
+     * of {@code minibatchStd} rows ({@link MinibatchStdHead}); 0: a plain head, as {@link #create}.
+     */
+    public static Network create(String name, NetConfig c, int outputs, int minibatchStd, NDManager manager) {
+        Dense head = c.arch() == Arch.DCGAN_UP ? Dense.plain(outputs) : Dense.equalized(outputs, 1f, 0f);
         LayerSequence d = trunk(c).add(c.arch() == Arch.DCGAN_UP ? "Linear" : "head",
-                c.arch() == Arch.DCGAN_UP ? Dense.plain(outputs) : Dense.equalized(outputs, 1f, 0f));
+                minibatchStd > 0 ? new MinibatchStdHead(head, minibatchStd) : head);
         return new Network(name, d, manager, new Shape(1, c.channels(), c.resolution(), c.resolution()));
     }
 

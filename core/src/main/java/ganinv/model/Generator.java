@@ -24,6 +24,9 @@ public final class Generator {
         if (c.arch() == Arch.STYLEGAN2) {
             return StyleGenerator.create(name, c, manager);
         }
+        if (c.modulated()) {
+            return ModulatedGenerator.create(name, c, manager);
+        }
         int w = c.width();
         SequentialBlock g = new SequentialBlock()
                 .add(Linear.builder().setUnits(16L * w).build())

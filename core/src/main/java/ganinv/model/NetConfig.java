@@ -14,9 +14,11 @@ import ganinv.UserError;
  * @param mappingLayers stylegan2: fully connected layers of the mapping network (0: w = z∘s)
  * @param maxWidth stylegan2: the cap of the width schedule
  * @param output dcgan-up: what ends G (stylegan2 always ends linear)
+ * @param modulated dcgan-up: whether z scales every stage's channels ({@link ModulatedGenerator});
+ *     configs written before it existed read as false (stylegan2 always modulates)
  */
 public record NetConfig(int resolution, int channels, int width, int latentDim, Arch arch, int mappingLayers,
-                        int maxWidth, OutputLayer output) {
+                        int maxWidth, OutputLayer output, boolean modulated) {
     public NetConfig {
         arch = arch == null ? Arch.DCGAN_UP : arch;
         output = arch == Arch.STYLEGAN2 ? OutputLayer.LINEAR : output == null ? OutputLayer.TANH : output;
@@ -31,6 +33,9 @@ public record NetConfig(int resolution, int channels, int width, int latentDim, 
         }
         if (latentDim < 1 || latentDim > 65536) {
             throw new UserError("--latent-dim " + latentDim + ": must be between 1 and 65536");
+        }
+        if (arch == Arch.STYLEGAN2) {
+            modulated = false;                                   // the family's own modulation; normalised, so equal configs compare equal
         }
         if (arch == Arch.DCGAN_UP) {
             mappingLayers = 0;                                   // not part of the family: normalised, so equal configs compare equal
@@ -49,11 +54,17 @@ public record NetConfig(int resolution, int channels, int width, int latentDim, 
      * stylegan2 16), and dcgan-up, which has no schedule, ignores {@code maxWidth}.
      */
     public static NetConfig of(String arch, int resolution, int channels, Integer width, int latentDim, int mappingLayers,
-                               int maxWidth, String output) {
+                               int maxWidth, String output, boolean modulated) {
         Arch a = Arch.parse(arch);
         int w = width != null ? width : a == Arch.DCGAN_UP ? 64 : 16;
         return new NetConfig(resolution, channels, w, latentDim, a, mappingLayers, Math.max(maxWidth, a == Arch.DCGAN_UP ? w : 0),
-                OutputLayer.parse(output));
+                OutputLayer.parse(output), modulated);
+    }
+
+    /** Without modulation, as every run before it existed. */
+    public NetConfig(int resolution, int channels, int width, int latentDim, Arch arch, int mappingLayers, int maxWidth,
+                     OutputLayer output) {
+        this(resolution, channels, width, latentDim, arch, mappingLayers, maxWidth, output, false);
     }
 
     /** Without an output layer named: tanh for dcgan-up, as every run before the option. */

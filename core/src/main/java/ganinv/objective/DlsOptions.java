@@ -17,9 +17,11 @@ import ganinv.UserError;
  *     "simultaneous" (Algorithm 1: L_d and L_g from one z and the same D, both networks updated after)
  * @param augment whether D's adversarial output sees {@link Augment}ed reals and fakes (its latent
  *     head, and so L_enc, always sees the images un-augmented)
+ * @param minibatchStd images per group of the minibatch standard deviation that D's adversarial
+ *     output sees ({@link ganinv.model.MinibatchStdHead}); 0: none, as the paper's D
  */
 public record DlsOptions(double r1Weight, double lrDecay, String scaleTracker, String encoderLossOn, boolean dynamicScale,
-                         String updates, boolean augment) {
+                         String updates, boolean augment, int minibatchStd) {
     /** The paper's settings (section 4.1, Algorithm 1). */
     public static final DlsOptions PAPER = new DlsOptions(10, 0.98, "ring", "dg", true, "simultaneous", false);
 
@@ -37,6 +39,15 @@ public record DlsOptions(double r1Weight, double lrDecay, String scaleTracker, S
         if (!"alternating".equals(updates) && !"simultaneous".equals(updates)) {
             throw new UserError("--updates " + updates + ": choose alternating or simultaneous (the paper's Algorithm 1)");
         }
+        if (minibatchStd < 0 || minibatchStd > 64) {
+            throw new UserError("--minibatch-std " + minibatchStd + ": must be between 0 (none) and 64 images per group");
+        }
+    }
+
+    /** D as the paper's: no minibatch standard deviation. */
+    public DlsOptions(double r1Weight, double lrDecay, String scaleTracker, String encoderLossOn, boolean dynamicScale,
+                      String updates, boolean augment) {
+        this(r1Weight, lrDecay, scaleTracker, encoderLossOn, dynamicScale, updates, augment, 0);
     }
 
     /** Without augmentation. */
@@ -48,24 +59,26 @@ public record DlsOptions(double r1Weight, double lrDecay, String scaleTracker, S
     /**
      * Reads a saved config. Runs made before {@code r1Weight} existed saved {@code "r1": γ} and
      * trained with γ/2·‖∇‖², so a resumed old run keeps exactly the strength it had; runs made
-     * before {@code updates} existed alternated, and still do.
+     * before {@code updates} existed alternated, and still do; runs made before {@code minibatchStd}
+     * existed had none.
      */
     @JsonCreator
     static DlsOptions fromJson(@JsonProperty("r1Weight") Double r1Weight, @JsonProperty("r1") Double legacyGamma,
                                @JsonProperty("lrDecay") double lrDecay, @JsonProperty("scaleTracker") String scaleTracker,
                                @JsonProperty("encoderLossOn") String encoderLossOn,
                                @JsonProperty("dynamicScale") boolean dynamicScale,
-                               @JsonProperty("updates") String updates, @JsonProperty("augment") boolean augment) {
+                               @JsonProperty("updates") String updates, @JsonProperty("augment") boolean augment,
+                               @JsonProperty("minibatchStd") int minibatchStd) {
         if (r1Weight == null && legacyGamma == null) {
             throw new IllegalArgumentException("dlsgan settings without r1Weight");
         }
         return new DlsOptions(r1Weight != null ? r1Weight : legacyGamma / 2, lrDecay, scaleTracker, encoderLossOn,
-                dynamicScale, updates != null ? updates : "alternating", augment);
+                dynamicScale, updates != null ? updates : "alternating", augment, minibatchStd);
     }
 
     /** The same settings, with or without {@link Augment}. */
     public DlsOptions withAugment(boolean on) {
-        return new DlsOptions(r1Weight, lrDecay, scaleTracker, encoderLossOn, dynamicScale, updates, on);
+        return new DlsOptions(r1Weight, lrDecay, scaleTracker, encoderLossOn, dynamicScale, updates, on, minibatchStd);
     }
 
     /** Whether D and G are updated together from one z, as Algorithm 1. */

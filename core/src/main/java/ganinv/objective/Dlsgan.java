@@ -45,7 +45,7 @@ public final class Dlsgan extends BaseMethod {
             throw new UserError("dlsgan needs its settings (--r1, --lr-decay, ...); the run's config has none");
         }
         this.dls = options.dls();
-        this.discriminator = add(Discriminator.create("D", net, 1 + net.latentDim(), manager));
+        this.discriminator = add(Discriminator.create("D", net, 1 + net.latentDim(), dls.minibatchStd(), manager));
         this.scale = LatentScale.create(dls.scaleTracker(), net.latentDim(), manager);
     }
 
@@ -94,7 +94,7 @@ public final class Dlsgan extends BaseMethod {
             gc.backward(adv.add(Scalar.mul(lEnc, options.lambda())).add(Scalar.mul(r1, dls.r1Weight())));
             losses.put("loss_d_adv", (double) adv.getFloat());
             losses.put("l_enc", (double) lEnc.getFloat());
-            // L_enc weighs element n by s_n², which alone makes DLS look better (issue 14): the
+            // L_enc weighs element n by s_n², which alone makes DLS look better (docs/quality.md): the
             // unweighted error is what compares with and without DLS.
             losses.put("latent_mse", (double) z.sub(zPred).square().mean().getFloat());
             losses.put("r1", (double) r1.getFloat());

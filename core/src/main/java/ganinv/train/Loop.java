@@ -231,10 +231,10 @@ final class Loop {
         return r.step();
     }
 
-    private static UserError stopped(long at, String what, Path checkpoint, int rollbacks) {
+    private static TrainingFailed stopped(long at, String what, Path checkpoint, int rollbacks) {
         String last = checkpoint == null ? "there is no checkpoint yet" : "the last good checkpoint " + checkpoint + " is untouched";
         String how = rollbacks > MAX_ROLLBACKS ? " after " + MAX_ROLLBACKS + " rollbacks" : "";
-        return new UserError("step " + at + ": " + what + " is not finite; training stopped" + how + " and " + last
+        return new TrainingFailed("step " + at + ": " + what + " is not finite; training stopped" + how + " and " + last
                 + "; continue with --resume and a lower --lr, or with --on-nonfinite rollback");
     }
 }

@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ganinv.UserError;
 import ganinv.data.BatchOrder;
 import ganinv.data.Dataset;
 import ganinv.data.ImageTensor;
@@ -71,7 +70,7 @@ public final class Trainer {
                 CollapseGuard guard = safety.onCollapse();
                 if (guard.policy() == CollapseGuard.Policy.STOP || restarts.size() >= guard.maxRestarts()) {
                     String after = guard.policy() == CollapseGuard.Policy.STOP ? "" : " after " + restarts.size() + " restarts";
-                    throw new UserError(c.getMessage() + "; training stopped" + after + " (see " + dir.root().resolve("samples")
+                    throw new TrainingFailed(c.getMessage() + "; training stopped" + after + " (see " + dir.root().resolve("samples")
                             + "): start again with another --seed" + (after.isEmpty() ? ", or with --on-collapse restart" : ""));
                 }
                 Map<String, Object> restart = new LinkedHashMap<>();

@@ -15,11 +15,11 @@ class NetConfigTest {
     void aConfigWrittenBeforeTheOutputLayerExistedReadsAsTanhAndStylegan2IsAlwaysLinear() throws Exception {
         String old = "{\"resolution\":32,\"channels\":1,\"width\":64,\"latentDim\":64,\"arch\":\"dcgan-up\",\"mappingLayers\":0,\"maxWidth\":64}";
         assertThat(JsonFiles.MAPPER.readValue(old, NetConfig.class).output()).isEqualTo(OutputLayer.TANH);
-        NetConfig linear = NetConfig.of("dcgan-up", 32, 1, null, 64, 0, 64, "linear");
+        NetConfig linear = NetConfig.of("dcgan-up", 32, 1, null, 64, 0, 64, "linear", false);
         String json = JsonFiles.MAPPER.writeValueAsString(linear);
         assertThat(json).contains("\"output\" : \"linear\"");
         assertThat(JsonFiles.MAPPER.readValue(json, NetConfig.class)).isEqualTo(linear);
-        assertThat(NetConfig.of("stylegan2", 32, 1, null, 64, 2, 128, "tanh").output()).isEqualTo(OutputLayer.LINEAR);
+        assertThat(NetConfig.of("stylegan2", 32, 1, null, 64, 2, 128, "tanh", false).output()).isEqualTo(OutputLayer.LINEAR);
     }
 
     /** Built from the same seed, the two generators share every weight: tanh's output is tanh of linear's, which leaves (-1, 1). */

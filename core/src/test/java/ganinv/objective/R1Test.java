@@ -81,6 +81,65 @@ class R1Test {
         }
     }
 
+    /**
+     * With minibatch standard deviation in D's head, every logit of a group depends on every image of
+     * it: the explicit rule's cross terms give the penalty and every weight's gradient of double
+     * backprop on the sum of the logits (c set away from its zero start, so that the σ path counts):
+     * the penalty to 0.01% (0.50 without the cross terms), the weights to 1e-3 relative (the
+     * division by σ costs float precision: 3.7e-4 seen on the second convolution's bias).
+     */
+    @org.junit.jupiter.api.Test
+    void minibatchStdCrossTermsMatchDoubleBackprop() {
+        Engine.getInstance().setRandomSeed(6);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network d = Discriminator.create("D", tiny(Arch.DCGAN_UP), 1 + 3, 2, m);
+            NDArray c = d.weights().entrySet().stream().filter(e -> e.getKey().endsWith("std_weight")).findFirst()
+                    .orElseThrow().getValue();
+            c.set(m.randomNormal(c.getShape()).mul(3).toFloatArray());
+            NDArray x = m.randomUniform(-1, 1, new Shape(4, 3, 8, 8));
+            Penalty exp = penalty(d, () -> R1.forward(d, x.duplicate()));
+
+            double doublePenalty;
+            try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray xr = x.duplicate();
+                xr.setRequiresGradient(true);
+                NDArray logits = d.forward(xr).get(":, 0").sum();
+                JniUtils.backward((PtNDArray) logits, (PtNDArray) s.ones(new Shape()), true, true);
+                NDArray gx = xr.getGradient();
+                d.zeroGradients();
+                NDArray p = gx.square().sum(new int[] {1, 2, 3}).mean();
+                doublePenalty = p.getFloat();
+                gc.backward(p);
+            }
+            List<float[]> reference = gradients(d);
+            d.zeroGradients();
+            assertThat(exp.value()).isCloseTo(doublePenalty, org.assertj.core.data.Percentage.withPercentage(0.01));
+            for (int k = 0; k < reference.size(); k++) {
+                assertThat(relativeError(exp.gradients().get(k), reference.get(k))).as("weight " + k).isLessThan(1e-3);
+            }
+        }
+    }
+
+    /** The latent columns of a D with minibatch standard deviation read one image: a batch of one gives the same codes. */
+    @org.junit.jupiter.api.Test
+    void minibatchStdLeavesTheLatentHeadAFunctionOfOneImage() {
+        Engine.getInstance().setRandomSeed(7);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network d = Discriminator.create("D", tiny(Arch.DCGAN_UP), 1 + 3, 2, m);
+            NDArray c = d.weights().entrySet().stream().filter(e -> e.getKey().endsWith("std_weight")).findFirst()
+                    .orElseThrow().getValue();
+            c.set(m.randomNormal(c.getShape()).toFloatArray());
+            NDArray x = m.randomUniform(-1, 1, new Shape(4, 3, 8, 8));
+            NDArray batch = d.forward(x);
+            float[] alone = d.forward(x.get("1:2")).toFloatArray();
+            float[] inBatch = batch.get("1:2").toFloatArray();
+            for (int j = 1; j < 4; j++) {
+                assertThat(inBatch[j]).isCloseTo(alone[j], org.assertj.core.data.Offset.offset(1e-5f));
+            }
+            assertThat(Math.abs(inBatch[0] - alone[0])).as("the adversarial logit sees its group").isGreaterThan(1e-3f);
+        }
+    }
+
     /** R1 on the first rows of a [real; fake] batch is R1 on the real batch alone: value and every weight's gradient. */
     @ParameterizedTest
     @EnumSource(Arch.class)

@@ -4,6 +4,7 @@ import ganinv.UserError;
 import ganinv.api.BadInputException;
 import ganinv.api.FileAccessException;
 import ganinv.api.GanInvException;
+import ganinv.api.TrainingFailedException;
 import ganinv.api.TrainingInterruptedException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import java.io.UncheckedIOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which failures are the user's to fix (one line, exit 2) and which are ganinv's own (trace, exit 1). */
+/** Which failures are the user's to fix (one line, exit 2), which are a training's (one line, exit 3) and which are ganinv's own (trace, exit 1). */
 class MainErrorsTest {
     private final StringWriter err = new StringWriter();
 
@@ -34,6 +35,14 @@ class MainErrorsTest {
         assertThat(err.toString().strip()).isEqualTo("error: cannot write x.json (No space left on device)");
         assertThat(handle(new TrainingInterruptedException("interrupted: step 3 saved", null))).isEqualTo(130);
         assertThat(err.toString()).isEmpty();                 // its line was printed where it stopped
+    }
+
+    /** A training that ran and failed is neither the user's mistake (2) nor a crash (1): one line and exit 3. */
+    @Test
+    void aFailedTrainingIsOneLineAndExit3() {
+        String why = "step 200: D has won (loss_d_adv averaged 0.430 over the last 200 steps); training stopped after 3 restarts";
+        assertThat(handle(new TrainingFailedException(why, null))).isEqualTo(3).isEqualTo(TrainingFailedException.EXIT_CODE);
+        assertThat(err.toString().strip()).isEqualTo("training failed: " + why);
     }
 
     @Test

@@ -79,9 +79,9 @@ public final class Training {
     public TrainingResult run() {
         return Guard.call(() -> {
             ai.djl.Device device = ganinv.model.Devices.parse(s.device);        // before anything is written
-            Safety safety = new Safety(s.keepCheckpoints, NonFinite.Policy.parse(s.onNonFinite.toString()),
-                    CollapseGuard.of(CollapseGuard.Policy.parse(s.onCollapse.toString())));
             TrainConfig config = s.resume ? RunDir.forTraining(s.out, true, false).readConfig() : config();
+            Safety safety = new Safety(s.keepCheckpoints, NonFinite.Policy.parse(s.onNonFinite.toString()),
+                    CollapseGuard.of(CollapseGuard.Policy.parse(s.onCollapse.toString()), config.method()));
             if (s.resume && s.given.contains("--steps")) {
                 config = config.withSteps(s.steps);
             }

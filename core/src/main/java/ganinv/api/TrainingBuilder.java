@@ -10,7 +10,7 @@ import java.util.Set;
  * default. A setting is checked when {@link #run()} starts, before anything is written. Not
  * thread-safe.
  */
-public final class TrainingBuilder implements Cloneable {
+public final class TrainingBuilder extends DlsganSettings implements Cloneable {
     final Path out;
     final boolean resume;
     /** The flags set explicitly: a method-specific one given for another method is refused. */
@@ -32,14 +32,6 @@ public final class TrainingBuilder implements Cloneable {
     boolean gModulation = Recipe.G_MODULATION;
     double lambda = 1;
     boolean regressGenerator = true;
-    double r1Weight = 10;
-    int minibatchStd = Recipe.MINIBATCH_STD;
-    double lrDecay = 0.98;
-    ScaleTracker scaleTracker = ScaleTracker.RING;
-    EncoderLossOn encoderLossOn = EncoderLossOn.DG;
-    boolean dynamicScale = true;
-    Updates updates = Updates.SIMULTANEOUS;
-    boolean augment = false;
     LatentDistribution latentDist = LatentDistribution.NORMAL;
     double gEma = 0;
     Double lr;
@@ -182,70 +174,6 @@ public final class TrainingBuilder implements Cloneable {
         return mark("--regress-generator");
     }
 
-    /** {@code --r1-weight}: dlsgan: lambda_r1 of lambda_r1·||∇ₓD(x)||²; default 10.
-     * @param value the setting
-     * @return this builder */
-    public TrainingBuilder r1Weight(double value) {
-        this.r1Weight = value;
-        return mark("--r1-weight");
-    }
-
-    /** {@code --minibatch-std}: dlsgan: images per group of the batch statistic D's adversarial output sees, 0 for none; default {@link Recipe#MINIBATCH_STD}.
-     * @param value the setting
-     * @return this builder */
-    public TrainingBuilder minibatchStd(int value) {
-        this.minibatchStd = value;
-        return mark("--minibatch-std");
-    }
-
-    /** {@code --lr-decay}: dlsgan: learning-rate factor per epoch; default 0.98.
-     * @param value the setting
-     * @return this builder */
-    public TrainingBuilder lrDecay(double value) {
-        this.lrDecay = value;
-        return mark("--lr-decay");
-    }
-
-    /** {@code --scale-tracker}: dlsgan: ring or ema; default ring.
-     * @param value the setting
-     * @return this builder */
-    public TrainingBuilder scaleTracker(ScaleTracker value) {
-        this.scaleTracker = require(value, "scaleTracker");
-        return mark("--scale-tracker");
-    }
-
-    /** {@code --encoder-loss-on}: dlsgan: dg or d; default dg.
-     * @param value the setting
-     * @return this builder */
-    public TrainingBuilder encoderLossOn(EncoderLossOn value) {
-        this.encoderLossOn = require(value, "encoderLossOn");
-        return mark("--encoder-loss-on");
-    }
-
-    /** {@code --no-dls}: dlsgan: false keeps the latent scale s = 1 (the paper's No DLS); default true.
-     * @param value the setting
-     * @return this builder */
-    public TrainingBuilder dynamicScale(boolean value) {
-        this.dynamicScale = value;
-        return mark("--no-dls");
-    }
-
-    /** {@code --updates}: dlsgan: simultaneous or alternating; default simultaneous.
-     * @param value the setting
-     * @return this builder */
-    public TrainingBuilder updates(Updates value) {
-        this.updates = require(value, "updates");
-        return mark("--updates");
-    }
-
-    /** {@code --augment}: dlsgan: differentiable augmentation of D's adversarial inputs; default false.
-     * @param value the setting
-     * @return this builder */
-    public TrainingBuilder augment(boolean value) {
-        this.augment = value;
-        return mark("--augment");
-    }
-
     /** {@code --latent-dist}: prior of z, normal or uniform; default normal.
      * @param value the setting
      * @return this builder */
@@ -369,12 +297,13 @@ public final class TrainingBuilder implements Cloneable {
         return this;
     }
 
-    private static <T> T require(T value, String setting) {
+    static <T> T require(T value, String setting) {
         Guard.require(value != null, setting + ": null; pass a value");
         return value;
     }
 
-    private TrainingBuilder mark(String flag) {
+    @Override
+    TrainingBuilder mark(String flag) {
         given.add(flag);
         return this;
     }

@@ -51,6 +51,19 @@ public record CollapseGuard(Policy policy, int window, double threshold, long la
         return new CollapseGuard(policy, DEFAULT.window, DEFAULT.threshold, DEFAULT.lastStep, DEFAULT.maxRestarts);
     }
 
+    /**
+     * The rule for one method: the threshold sits below the lowest 200-step mean its healthy starts
+     * reached and above what its dead starts sat at (docs/stability.md has the sweeps): dlsgan's
+     * healthy starts HEALTHY-DLSGAN; latent-regression HEALTHY-LR; gan HEALTHY-GAN; bigan HEALTHY-BIGAN.
+     */
+    public static CollapseGuard of(Policy policy, String method) {
+        return new CollapseGuard(policy, DEFAULT.window, THRESHOLDS.getOrDefault(method, DEFAULT.threshold), DEFAULT.lastStep,
+                DEFAULT.maxRestarts);
+    }
+
+    /** D's-loss thresholds by method, where they differ from {@link #DEFAULT}'s. */
+    private static final Map<String, Double> THRESHOLDS = Map.of();
+
     /** D's adversarial loss among a step's terms: dlsgan's {@code loss_d_adv}, the other methods' {@code loss_d}. */
     static String watchedTerm(Map<String, Double> losses) {
         return losses.containsKey("loss_d_adv") ? "loss_d_adv" : losses.containsKey("loss_d") ? "loss_d" : null;

@@ -127,7 +127,12 @@ public final class Trainer {
                     method.startEpoch(step * cfg.batch() / epochImages(data));
                     NDArray real = batch(scope, data, order.indices(step, cfg.batch()));   // [B, C, R, R]
                     Map<String, Double> losses = method.step(scope, real, rng);
-                    watch.check(step + 1, losses);
+                    try {
+                        watch.check(step + 1, losses);
+                    } catch (CollapseGuard.Collapsed c) {
+                        writeSamples(dir.sampleGrid(step + 1));    // what G draws as it dies: kept if this is the last attempt
+                        throw c;
+                    }
                     return losses;
                 }
 

@@ -224,4 +224,13 @@ class ApiShapeTest {
         assertThat(BuildInfo.version()).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(BuildInfo.gitCommit()).isNotBlank();
     }
+
+    /** A training that ran and failed reaches the caller as its own type, not as a mistake in the input. */
+    @org.junit.jupiter.api.Test
+    void aFailedTrainingIsATrainingFailedException() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Guard.call(() -> {
+            throw new ganinv.train.TrainingFailed("step 9: loss_d is not finite; training stopped");
+        })).isExactlyInstanceOf(TrainingFailedException.class).isNotInstanceOf(BadInputException.class)
+                .hasMessage("step 9: loss_d is not finite; training stopped");
+    }
 }

@@ -86,10 +86,10 @@ class GanRunTest {
         // The reference: the engine's own trainer on the config the flags and the documented
         // defaults describe, written out by hand (the command and the builder share one path).
         Path byEngine = tmp.resolve("engine-run");
-        ganinv.model.NetConfig net = ganinv.model.NetConfig.of("dcgan-up", 16, 3, 8, 8, 2, 128, "tanh", false);
+        ganinv.model.NetConfig net = ganinv.model.NetConfig.of("dcgan-up", 16, 3, 8, 8, 2, 128, "linear", true);
         ganinv.objective.MethodOptions d = ganinv.objective.Methods.defaults("dlsgan");
         ganinv.objective.MethodOptions options = new ganinv.objective.MethodOptions(1, true, d.learningRate(), d.beta1(),
-                d.beta2(), new ganinv.objective.DlsOptions(10, 0.98, "ring", "dg", true, "simultaneous", false)).withGEma(0);
+                d.beta2(), new ganinv.objective.DlsOptions(10, 0.98, "ring", "dg", true, "simultaneous", false, 4)).withGEma(0);
         ganinv.train.TrainConfig config = new ganinv.train.TrainConfig("dlsgan", "shapes", -1, ganinv.data.Subset.RANDOM, 20, 4,
                 net, "normal", options, 0, 10, 10, 10);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());

@@ -20,6 +20,30 @@ class NetConfigTest {
         assertThat(json).contains("\"output\" : \"linear\"");
         assertThat(JsonFiles.MAPPER.readValue(json, NetConfig.class)).isEqualTo(linear);
         assertThat(NetConfig.of("stylegan2", 32, 1, null, 64, 2, 128, "tanh", false).output()).isEqualTo(OutputLayer.LINEAR);
+        assertThat(JsonFiles.MAPPER.readValue(old, NetConfig.class).modulated()).as("configs before modulation had none").isFalse();
+        NetConfig modulated = NetConfig.of("dcgan-up", 32, 1, null, 64, 0, 64, "linear", true);
+        assertThat(JsonFiles.MAPPER.readValue(JsonFiles.MAPPER.writeValueAsString(modulated), NetConfig.class)).isEqualTo(modulated);
+    }
+
+    /**
+     * The modulated G: [N, d] -> [N, C, R, R] like the plain one, plus a d x W style (and W biases) per
+     * stage; each image depends on its own z only, and different z give different images.
+     */
+    @Test
+    void theModulatedGeneratorScalesEveryStageByItsOwnZ() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NetConfig c = new NetConfig(16, 3, 8, 8, Arch.DCGAN_UP, 0, 8, OutputLayer.LINEAR, true);
+            Engine.getInstance().setRandomSeed(5);
+            Network g = Generator.create("G", c, m);
+            NetConfig plain = new NetConfig(16, 3, 8, 8, Arch.DCGAN_UP, 0, 8, OutputLayer.LINEAR);
+            assertThat(g.parameterCount()).isEqualTo(Generator.create("P", plain, m).parameterCount() + 2L * (8 * 8 + 8));
+            NDArray z = m.randomNormal(new Shape(3, 8));
+            NDArray batch = g.forward(z);
+            assertThat(batch.getShape()).isEqualTo(new Shape(3, 3, 16, 16));
+            NDArray alone = g.forward(z.get("1:2"));
+            assertThat(batch.get("1:2").sub(alone).abs().max().getFloat()).isLessThan(1e-4f);   // float sums differ by batch size
+            assertThat(batch.get("0").sub(batch.get("2")).abs().max().getFloat()).isGreaterThan(1e-3f);
+        }
     }
 
     /** Built from the same seed, the two generators share every weight: tanh's output is tanh of linear's, which leaves (-1, 1). */

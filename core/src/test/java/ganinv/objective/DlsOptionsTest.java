@@ -24,5 +24,16 @@ class DlsOptionsTest {
                 + " \"encoderLossOn\": \"dg\", \"dynamicScale\": true}", DlsOptions.class);
         assertThat(old.r1Weight()).isEqualTo(5);
         assertThat(old).isEqualTo(new DlsOptions(5, 0.98, "ring", "dg", true, "alternating"));
+        assertThat(old.minibatchStd()).as("a run saved before D saw the batch statistic had none").isZero();
+    }
+
+    @Test
+    void theMinibatchStdGroupIsSavedAndBounded() throws Exception {
+        DlsOptions withStd = new DlsOptions(10, 0.98, "ring", "dg", true, "simultaneous", false, 4);
+        JsonNode saved = JsonFiles.MAPPER.valueToTree(withStd);
+        assertThat(saved.path("minibatchStd").asInt()).isEqualTo(4);
+        assertThat(JsonFiles.MAPPER.treeToValue(saved, DlsOptions.class)).isEqualTo(withStd);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DlsOptions(10, 0.98, "ring", "dg", true, "simultaneous", false, -1))
+                .hasMessageStartingWith("--minibatch-std -1: ");
     }
 }

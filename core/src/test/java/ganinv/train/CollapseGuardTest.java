@@ -86,10 +86,11 @@ class CollapseGuardTest {
     void stopEndsWithOneLineNamingTheWayOn() {
         Path run = tmp.resolve("stop");
         assertThatThrownBy(() -> train(run, 8, false, new CollapseGuard(CollapseGuard.Policy.STOP, 3, 100, 3, 3)))
-                .isInstanceOf(UserError.class)
+                .isInstanceOf(TrainingFailed.class)
                 .hasMessageStartingWith("step 3: D has won (loss_d averaged ")
                 .hasMessageEndingWith("start again with another --seed, or with --on-collapse restart")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThat(run.resolve("samples/step-00000003.png")).as("the grid G drew as it died").exists();
     }
 
     /** A guard that fires in every attempt: each restart clears the attempt's files and reseeds, then the limit stops it. */
@@ -97,7 +98,7 @@ class CollapseGuardTest {
     void restartsReseedClearTheAttemptRecordThemAndSurviveAResume() throws Exception {
         Path run = tmp.resolve("restart");
         CollapseGuard always = new CollapseGuard(CollapseGuard.Policy.RESTART, 3, 100, 3, 2);
-        assertThatThrownBy(() -> train(run, 8, false, always)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> train(run, 8, false, always)).isInstanceOf(TrainingFailed.class)
                 .hasMessageContaining("training stopped after 2 restarts");
         assertThat(log.toString()).contains("restarting from fresh weights (attempt 2 of 3, weights and latents from seed 1000008)")
                 .contains("(attempt 3 of 3, weights and latents from seed 2000011)");

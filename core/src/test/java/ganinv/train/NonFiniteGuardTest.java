@@ -3,7 +3,6 @@ package ganinv.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ganinv.UserError;
 import ganinv.data.BatchOrder;
 import ganinv.data.Dataset;
 import ganinv.objective.GanMethod;
@@ -68,7 +67,7 @@ class NonFiniteGuardTest {
 
     @Test
     void stopNamesTheStepAndTheTermAndLeavesTheLastGoodCheckpoint() throws Exception {
-        assertThatThrownBy(() -> run(NonFinite.Policy.STOP, 12, 6, 1, false)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> run(NonFinite.Policy.STOP, 12, 6, 1, false)).isInstanceOf(TrainingFailed.class)
                 .hasMessageStartingWith("step 7: weight ").hasMessageContaining(" of G (sum NaN) is not finite; training stopped")
                 .hasMessageContaining("step-00000006.ckpt is untouched").hasMessageContaining("--on-nonfinite rollback");
         assertThat(Checkpoint.newestStep(tmp.resolve("run/checkpoints"))).isEqualTo(6);
@@ -78,7 +77,7 @@ class NonFiniteGuardTest {
 
     @Test
     void aNonFiniteLossIsCaughtToo() {
-        assertThatThrownBy(() -> run(NonFinite.Policy.STOP, 12, 2, 1, true)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> run(NonFinite.Policy.STOP, 12, 2, 1, true)).isInstanceOf(TrainingFailed.class)
                 .hasMessageStartingWith("step 3: loss term loss_d (Infinity) is not finite");
     }
 
@@ -94,14 +93,14 @@ class NonFiniteGuardTest {
 
     @Test
     void rollbackGivesUpWhenTheValueKeepsComingBack() {
-        assertThatThrownBy(() -> run(NonFinite.Policy.ROLLBACK, 12, 6, 100, false)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> run(NonFinite.Policy.ROLLBACK, 12, 6, 100, false)).isInstanceOf(TrainingFailed.class)
                 .hasMessageContaining("training stopped after " + Loop.MAX_ROLLBACKS + " rollbacks");
         assertThat(log.toString()).contains("learning rate now x0.03125");
     }
 
     @Test
     void withoutACheckpointThereIsNothingToRollBackTo() {
-        assertThatThrownBy(() -> run(NonFinite.Policy.ROLLBACK, 12, 0, 1, false)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> run(NonFinite.Policy.ROLLBACK, 12, 0, 1, false)).isInstanceOf(TrainingFailed.class)
                 .hasMessageContaining("there is no checkpoint yet");
     }
 }

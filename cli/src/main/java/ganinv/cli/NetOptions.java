@@ -31,12 +31,13 @@ final class NetOptions {
     int mappingLayers;
 
     @Option(names = "--g-output", description = "dcgan-up: what ends G, linear (the last convolution as it is) or tanh"
-            + " (the paper's; its saturated state killed starts). Default: ${DEFAULT-VALUE}.")
+            + " (its saturated state killed dlsgan starts). Default: ${DEFAULT-VALUE} for dlsgan, tanh for the"
+            + " other methods.")
     String gOutput;
 
     @Option(names = "--g-modulation", arity = "1", paramLabel = "true|false",
             description = "dcgan-up: whether z also scales the channels of every stage of G (FiLM), so that it picks each"
                     + " stage's channel mix, colour among them (false: z reaches only the 4x4 start, and samples"
-                    + " came out in one colour). Default: ${DEFAULT-VALUE}.")
+                    + " came out in one colour). Default: ${DEFAULT-VALUE} for dlsgan, false for the other methods.")
     Boolean gModulation;
 }

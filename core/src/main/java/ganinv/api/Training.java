@@ -81,7 +81,7 @@ public final class Training {
             ai.djl.Device device = ganinv.model.Devices.parse(s.device);        // before anything is written
             TrainConfig config = s.resume ? RunDir.forTraining(s.out, true, false).readConfig() : config();
             Safety safety = new Safety(s.keepCheckpoints, NonFinite.Policy.parse(s.onNonFinite.toString()),
-                    CollapseGuard.of(CollapseGuard.Policy.parse(s.onCollapse.toString()), config.method()));
+                    CollapseGuard.of(CollapseGuard.Policy.parse(s.onCollapse.toString())));
             if (s.resume && s.given.contains("--steps")) {
                 config = config.withSteps(s.steps);
             }

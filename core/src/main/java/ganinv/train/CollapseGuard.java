@@ -41,8 +41,8 @@ public record CollapseGuard(Policy policy, int window, double threshold, long la
      * Restart, over 200 steps, below 0.5, up to step 1000, at most 3 times. One threshold serves every
      * method, each calibrated by its own starts (docs/stability.md, 400 steps, guard off): the lowest
      * 200-step mean of healthy starts was 0.71–0.85 for dlsgan (40 starts), 0.83–1.06 for
-     * latent-regression and 0.93–1.02 for bigan (D's loss on joint pairs; 4 of 6 starts each), and
-     * GAN-HEALTHY for gan; dead starts sat at 0.001–0.28.
+     * latent-regression, 0.93–1.02 for bigan (D's loss on joint pairs) and 0.88–0.98 for gan (4 of 6
+     * starts each); dead starts sat at 0.001–0.28.
      */
     public static final CollapseGuard DEFAULT = new CollapseGuard(Policy.RESTART, 200, 0.5, 1000, 3);
 

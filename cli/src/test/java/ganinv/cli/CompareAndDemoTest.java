@@ -46,7 +46,9 @@ class CompareAndDemoTest extends CommandTestBase {
         assertThat(run("demo", "--out", dir.toString(), "--steps", "4")).as(err.toString()).isZero();
         JsonNode config = new ObjectMapper().readTree(dir.resolve("config.json").toFile()).path("config");
         assertThat(config.path("net").path("arch").asText()).isEqualTo("dcgan-up");
-        assertThat(config.path("net").path("output").asText()).isEqualTo("tanh");
+        assertThat(config.path("net").path("output").asText()).isEqualTo(ganinv.api.Recipe.G_OUTPUT.toString()).isEqualTo("linear");
+        assertThat(config.path("net").path("modulated").asBoolean()).isEqualTo(ganinv.api.Recipe.G_MODULATION).isTrue();
+        assertThat(config.path("options").path("dls").path("minibatchStd").asInt()).isEqualTo(ganinv.api.Recipe.MINIBATCH_STD);
         assertThat(config.path("options").path("gEma").asDouble()).isEqualTo(0);
         assertThat(new ObjectMapper().readTree(dir.resolve("inverted/metrics.json").toFile()).path("generator").asText())
                 .isEqualTo("G");
@@ -55,7 +57,8 @@ class CompareAndDemoTest extends CommandTestBase {
         JsonNode evaluation = new ObjectMapper().readTree(dir.resolve("evaluate.json").toFile());
         assertThat(evaluation.path("classifier_accuracy").asDouble()).isGreaterThan(0.95);
         assertThat(evaluation.path("classes_covered").asInt()).isBetween(0, 3);
-        assertThat(out.toString()).contains("demo finished").contains("samples cover").contains("keep their class");
+        assertThat(out.toString()).contains("demo finished").contains("samples cover").contains("keep their class")
+                .contains("colour spread of the 64 samples");
     }
 
     @Test

@@ -81,10 +81,7 @@ class R1Test {
     void minibatchStdCrossTermsMatchDoubleBackprop() {
         Engine.getInstance().setRandomSeed(6);
         try (NDManager m = NDManager.newBaseManager()) {
-            Network d = Discriminator.create("D", tiny(Arch.DCGAN_UP), 1 + 3, 2, m);
-            NDArray c = d.weights().entrySet().stream().filter(e -> e.getKey().endsWith("std_weight")).findFirst()
-                    .orElseThrow().getValue();
-            c.set(m.randomNormal(c.getShape()).mul(3).toFloatArray());
+            Network d = withStdWeight(m, 3);
             NDArray x = m.randomUniform(-1, 1, new Shape(4, 3, 8, 8));
             Penalty exp = penalty(d, () -> R1.forward(d, x.duplicate()));
 
@@ -102,10 +99,7 @@ class R1Test {
     void minibatchStdLeavesTheLatentHeadAFunctionOfOneImage() {
         Engine.getInstance().setRandomSeed(7);
         try (NDManager m = NDManager.newBaseManager()) {
-            Network d = Discriminator.create("D", tiny(Arch.DCGAN_UP), 1 + 3, 2, m);
-            NDArray c = d.weights().entrySet().stream().filter(e -> e.getKey().endsWith("std_weight")).findFirst()
-                    .orElseThrow().getValue();
-            c.set(m.randomNormal(c.getShape()).toFloatArray());
+            Network d = withStdWeight(m, 1);
             NDArray x = m.randomUniform(-1, 1, new Shape(4, 3, 8, 8));
             NDArray batch = d.forward(x);
             float[] alone = d.forward(x.get("1:2")).toFloatArray();
@@ -176,6 +170,15 @@ class R1Test {
         List<float[]> g = gradients(d);
         d.zeroGradients();
         return new Penalty(value, g);
+    }
+
+    /** A tiny dcgan-up D with minibatch std over pairs, its σ weights c ~ N(0, scale²) instead of their zero start. */
+    private static Network withStdWeight(NDManager m, float scale) {
+        Network d = Discriminator.create("D", tiny(Arch.DCGAN_UP), 1 + 3, 2, m);
+        NDArray c = d.weights().entrySet().stream().filter(e -> e.getKey().endsWith("std_weight")).findFirst()
+                .orElseThrow().getValue();
+        c.set(m.randomNormal(c.getShape()).mul(scale).toFloatArray());
+        return d;
     }
 
     private static List<float[]> gradients(Network d) {

@@ -31,8 +31,7 @@ final class NetOptions {
     int mappingLayers;
 
     @Option(names = "--g-output", description = "dcgan-up: what ends G, linear (the last convolution as it is) or tanh"
-            + " (its saturated state killed dlsgan starts). Default: ${DEFAULT-VALUE} for dlsgan, tanh for the"
-            + " other methods.")
+            + " (its saturated state killed starts of every method). Default: ${DEFAULT-VALUE}.")
     String gOutput;
 
     @Option(names = "--g-modulation", arity = "1", paramLabel = "true|false",

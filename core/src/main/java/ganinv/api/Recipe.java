@@ -14,16 +14,17 @@ package ganinv.api;
  *   <li>D's adversarial output sees the minibatch standard deviation over groups of 4 images (its
  *   latent head does not), so that a batch of one colour looks fake.</li>
  * </ul>
- * The other settings are the paper's (see {@link TrainingBuilder}). The first two are DLSGAN's
- * alone: the other methods, which have no R1, keep G ending in tanh without modulation unless told
- * ({@code --g-output}, {@code --g-modulation}): against the recipe's G their D won on shapes.
+ * The other settings are the paper's (see {@link TrainingBuilder}). The linear output is every
+ * method's (with tanh a third of the other methods' shapes starts died the same way); the modulation
+ * and the minibatch statistic are DLSGAN's alone: with the modulated G, latent-regression's D won on
+ * every shapes start, and the other methods live without the statistic.
  */
 public final class Recipe {
     /** The training method: {@link Method#DLSGAN}. */
     public static final Method METHOD = Method.DLSGAN;
     /** The network family: {@link Architecture#DCGAN_UP}. */
     public static final Architecture ARCHITECTURE = Architecture.DCGAN_UP;
-    /** What ends dcgan-up's G under DLSGAN: {@link GeneratorOutput#LINEAR} (the other methods: tanh). */
+    /** What ends dcgan-up's G, for every method: {@link GeneratorOutput#LINEAR}. */
     public static final GeneratorOutput G_OUTPUT = GeneratorOutput.LINEAR;
     /** Whether z scales the channels of every stage of dcgan-up's G under DLSGAN: true (the other methods: false). */
     public static final boolean G_MODULATION = true;

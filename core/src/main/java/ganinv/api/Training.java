@@ -118,13 +118,12 @@ public final class Training {
                 s.dynamicScale, s.updates.toString(), s.augment, s.minibatchStd) : null;
         MethodOptions options = new MethodOptions(s.lambda, s.regressGenerator, s.lr != null ? s.lr : d.learningRate(),
                 s.beta1 != null ? s.beta1 : d.beta1(), s.beta2 != null ? s.beta2 : d.beta2(), dls).withGEma(s.gEma);
-        // The recipe's G (linear, modulated) is DLSGAN's: without R1, the other methods' D won against
-        // it on shapes (docs/stability.md), so they keep the G they were measured with unless told.
-        boolean recipeG = dlsgan;
-        GeneratorOutput output = recipeG || s.given.contains("--g-output") ? s.gOutput : GeneratorOutput.TANH;
-        boolean modulated = recipeG || s.given.contains("--g-modulation") ? s.gModulation : false;
+        // Every method's G ends linear: a tanh G saturates into the all-black state D wins on (a third of
+        // the other methods' shapes starts died that way). The modulation is DLSGAN's alone: with it,
+        // latent-regression's D won on every shapes start (docs/stability.md).
+        boolean modulated = dlsgan || s.given.contains("--g-modulation") ? s.gModulation : false;
         NetConfig net = NetConfig.of(s.arch.toString(), s.resolution, s.channels, s.width, s.latentDim, s.mappingLayers,
-                s.maxWidth, output.toString(), modulated);
+                s.maxWidth, s.gOutput.toString(), modulated);
         TrainConfig config = new TrainConfig(method, s.data, s.count, Subset.RANDOM, s.steps, s.batch, net, s.latentDist.toString(),
                 options, s.seed, s.logEvery, s.sampleEvery, s.checkpointEvery);
         if (net.arch() != ganinv.model.Arch.DCGAN_UP && s.given.contains("--g-output")) {

@@ -80,6 +80,20 @@ class ApiShapeTest {
         }
     }
 
+    /** A tanh G died on a third of the other methods' shapes starts; the modulation killed latent-regression's. */
+    @Test
+    void everyMethodsGEndsLinearAndOnlyDlsganModulatesUnlessTold() {
+        for (Method m : Method.values()) {
+            ganinv.model.NetConfig net = Training.builder(tmp.resolve("c")).method(m).build().config().net();
+            assertThat(net.output()).as(m.toString()).isEqualTo(ganinv.model.OutputLayer.LINEAR);
+            assertThat(net.modulated()).as(m.toString()).isEqualTo(m == Method.DLSGAN);
+        }
+        ganinv.model.NetConfig told = Training.builder(tmp.resolve("c")).method(Method.GAN).gOutput(GeneratorOutput.TANH)
+                .gModulation(true).build().config().net();
+        assertThat(told.output()).isEqualTo(ganinv.model.OutputLayer.TANH);
+        assertThat(told.modulated()).isTrue();
+    }
+
     @Test
     void buildFixesTheSettingsAndRunTrains() {
         TrainingBuilder b = Training.builder(tmp.resolve("fixed")).resolution(16).width(8).latentDim(8).batch(4).steps(2)

@@ -8,6 +8,7 @@ import ganinv.api.GeneratorOutput;
 import ganinv.api.LatentDistribution;
 import ganinv.api.Method;
 import ganinv.api.NonFinitePolicy;
+import ganinv.api.Resumption;
 import ganinv.api.ScaleTracker;
 import ganinv.api.Training;
 import ganinv.api.TrainingBuilder;
@@ -138,11 +139,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (legacyR1 != null && !phase.resume) {
+        phase.refuseOnResume(spec, "--out", Resumption.FLAGS);
+        if (legacyR1 != null) {
             throw new BadInputException("--r1 " + legacyR1 + ": renamed; --r1 was gamma in gamma/2*||grad||^2, now --r1-weight is lambda_r1 in"
                     + " lambda_r1*||grad||^2 (the paper's): use --r1-weight " + legacyR1 / 2 + " for the same strength", null);
         }
-        TrainingResult s = forwarded(phase.resume ? Training.resume(out) : Training.builder(out)).log(System.out).run();
+        TrainingResult s = phase.resume ? resumed(Training.resume(out)).log(System.out).run()
+                : forwarded(Training.builder(out)).log(System.out).run();
         System.out.printf(Locale.ROOT, "trained %s to step %d in %.1f s (%.1f images/s)%n", out, s.step(), s.seconds(),
                 s.imagesPerSecond());
         System.out.println("samples:    " + s.samples());
@@ -152,6 +155,27 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.println("next:       ./ganinv fit-encoder --run " + out + "   (a gan run inverts once an encoder is fitted)");
         }
         return 0;
+    }
+
+    /** The flags that may change on resume, as typed (the others were refused). */
+    private Resumption resumed(Resumption r) {
+        java.util.function.Predicate<String> typed = spec.commandLine().getParseResult()::hasMatchedOption;
+        Map<String, Runnable> set = new LinkedHashMap<>();
+        set.put("--steps", () -> r.steps(steps));
+        set.put("--lr", () -> r.lr(lr));
+        set.put("--log-every", () -> r.logEvery(phase.logEvery));
+        set.put("--sample-every", () -> r.sampleEvery(phase.sampleEvery));
+        set.put("--checkpoint-every", () -> r.checkpointEvery(phase.checkpointEvery));
+        set.put("--keep-checkpoints", () -> r.keepCheckpoints(phase.keepCheckpoints));
+        set.put("--on-nonfinite", () -> r.onNonFinite(NonFinitePolicy.parse(phase.onNonFinite)));
+        set.put("--on-collapse", () -> r.onCollapse(CollapsePolicy.parse(onCollapse)));
+        r.device(on.device);
+        set.forEach((flag, apply) -> {
+            if (typed.test(flag)) {
+                apply.run();
+            }
+        });
+        return r;
     }
 
     /** The flags the user typed, handed on; the builder holds the defaults and refuses what does not apply. */

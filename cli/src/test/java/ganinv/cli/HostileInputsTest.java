@@ -119,6 +119,23 @@ class HostileInputsTest {
         refused("--lr", out, train(out, "--lr", "-0.1"));
     }
 
+    /** A flag that cannot change mid-run, typed with --resume, is refused before anything changes. */
+    @Test
+    void aResumeRefusesWhatItCannotChange() throws Exception {
+        Path a = tmp.resolve("resumed");
+        assertThat(run(train(a, "--steps", "4", "--method", "gan", "--resolution", "16", "--width", "8"))).isZero();
+        String config = Files.readString(a.resolve("config.json"));
+        refused("--method: a resumed run keeps its saved setting; with --resume only --steps, --lr,", null,
+                "train", "--out", a.toString(), "--resume", "--steps", "8", "--method", "dlsgan");
+        refused("--data: a resumed run keeps", null, "train", "--out", a.toString(), "--resume", "--data", "shapes");
+        refused("--force: a resumed run keeps", null, "train", "--out", a.toString(), "--resume", "--force");
+        refused("--batch: a resumed run keeps its saved setting; with --resume only --steps, --keep-checkpoints", null,
+                "fit-encoder", "--run", a.toString(), "--resume", "--batch", "8");
+        assertThat(a.resolve("config.json")).hasContent(config);
+        assertThat(run("train", "--out", a.toString(), "--resume", "--steps", "6", "--lr", "0.0001")).as(err.toString()).isZero();
+        assertThat(Files.readString(a.resolve("config.json"))).contains("\"resume_changes\"").contains("\"--lr\"");
+    }
+
     @Test
     void checkpointsFromElsewhereAndUnwritableOutput() throws Exception {
         Path a = tmp.resolve("a");

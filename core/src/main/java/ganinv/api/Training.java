@@ -17,7 +17,9 @@ import ganinv.train.Trainer;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,14 +46,15 @@ public final class Training {
     }
 
     /**
-     * Continues a run from its newest checkpoint with its saved settings; of the settings only
-     * {@code steps} (a larger total), the listener, the log and the safety settings apply.
+     * Continues a run from its newest checkpoint with its saved settings; only those that may change
+     * mid-run can be set ({@link Resumption}).
      *
      * @param out the run folder
-     * @return a builder for the continuation
+     * @return the continuation, to set and {@link Resumption#run() run}
      */
-    public static TrainingBuilder resume(Path out) {
-        return new TrainingBuilder(out, true);
+    public static Resumption resume(Path out) {
+        Guard.require(out != null, "out: null; name the run folder to continue");
+        return new Resumption(out);
     }
 
     /**
@@ -79,14 +82,18 @@ public final class Training {
     public TrainingResult run() {
         return Guard.call(() -> {
             ai.djl.Device device = ganinv.model.Devices.parse(s.device);        // before anything is written
-            TrainConfig config = s.resume ? RunDir.forTraining(s.out, true, false).readConfig() : config();
+            TrainConfig saved = s.resume ? RunDir.forTraining(s.out, true, false).readConfig() : null;
+            TrainConfig config = s.resume ? resumed(saved) : config();
             Safety safety = new Safety(s.keepCheckpoints, NonFinite.Policy.parse(s.onNonFinite.toString()),
                     CollapseGuard.of(CollapseGuard.Policy.parse(s.onCollapse.toString())));
-            if (s.resume && s.given.contains("--steps")) {
-                config = config.withSteps(s.steps);
-            }
             Dataset dataset = config.openData(s.log);
             RunDir dir = RunDir.forTraining(s.out, s.resume, s.force);
+            if (s.resume) {
+                List<Map<String, Object>> changes = changes(saved, config, newestStep(s.out));
+                if (!changes.isEmpty()) {
+                    dir.recordResumeChanges(config, changes);
+                }
+            }
             long total = config.steps();
             Trainer.Summary r;
             try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {      // any thread, as on the engine's own
@@ -94,6 +101,45 @@ public final class Training {
             }
             return new TrainingResult(s.out, r.step(), r.seconds(), r.imagesPerSecond(), r.checkpoint(), r.samples());
         });
+    }
+
+    /** The saved config with the resumable settings given ({@link Resumption#FLAGS}) in place. */
+    private TrainConfig resumed(TrainConfig saved) {
+        TrainConfig c = saved.withResumable(s.given.contains("--lr") ? s.lr : saved.options().learningRate(),
+                s.given.contains("--log-every") ? s.logEvery : saved.logEvery(),
+                s.given.contains("--sample-every") ? s.sampleEvery : saved.sampleEvery(),
+                s.given.contains("--checkpoint-every") ? s.checkpointEvery : saved.checkpointEvery());
+        return s.given.contains("--steps") ? c.withSteps(s.steps) : c;
+    }
+
+    /**
+     * One entry per resumable flag given: the step it takes effect at, the flag, and the value, with
+     * the value it replaces where config.json holds one (the safety settings are each start's own).
+     */
+    private List<Map<String, Object>> changes(TrainConfig saved, TrainConfig now, long step) {
+        Map<String, Object[]> values = new LinkedHashMap<>();
+        values.put("--steps", new Object[] {saved.steps(), now.steps()});
+        values.put("--lr", new Object[] {saved.options().learningRate(), now.options().learningRate()});
+        values.put("--log-every", new Object[] {saved.logEvery(), now.logEvery()});
+        values.put("--sample-every", new Object[] {saved.sampleEvery(), now.sampleEvery()});
+        values.put("--checkpoint-every", new Object[] {saved.checkpointEvery(), now.checkpointEvery()});
+        values.put("--keep-checkpoints", new Object[] {null, s.keepCheckpoints});
+        values.put("--on-nonfinite", new Object[] {null, s.onNonFinite.toString()});
+        values.put("--on-collapse", new Object[] {null, s.onCollapse.toString()});
+        List<Map<String, Object>> changes = new ArrayList<>();
+        values.forEach((flag, fromTo) -> {
+            if (s.given.contains(flag)) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("step", step);
+                c.put("setting", flag);
+                if (fromTo[0] != null) {
+                    c.put("from", fromTo[0]);
+                }
+                c.put("to", fromTo[1]);
+                changes.add(c);
+            }
+        });
+        return changes;
     }
 
     private void tell(Map<String, Object> line, long total) {

@@ -36,6 +36,11 @@ public record MethodOptions(double lambda, boolean regressGenerator, double lear
         return new MethodOptions(lambda, regressGenerator, learningRate, beta1, beta2, dls, images);
     }
 
+    /** The same options with Adam's step size {@code lr}. */
+    public MethodOptions withLearningRate(double lr) {
+        return new MethodOptions(lambda, regressGenerator, lr, beta1, beta2, dls, gEma);
+    }
+
     /** Options for a method without DLSGAN's settings. */
     public MethodOptions(double lambda, boolean regressGenerator, double learningRate, double beta1, double beta2) {
         this(lambda, regressGenerator, learningRate, beta1, beta2, null);

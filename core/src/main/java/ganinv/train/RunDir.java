@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 public final class RunDir {
     /** The config.json entry listing a run's collapse restarts (absent when there were none). */
     public static final String COLLAPSE_RESTARTS = "collapse_restarts";
+    /** config.json's list of settings changed on resume, with the step each changed at. */
+    public static final String RESUME_CHANGES = "resume_changes";
     private static final List<String> OWNED = List.of("config.json", "metrics.jsonl", "samples", "checkpoints",
             EncoderFitter.FOLDER);
     private final Path root;
@@ -105,13 +107,40 @@ public final class RunDir {
 
     /** The collapse restarts config.json records, oldest first; an empty list when it records none. */
     public List<Map<String, Object>> readCollapseRestarts() {
+        return readList(COLLAPSE_RESTARTS);
+    }
+
+    /** The settings changed on resume that config.json records, oldest first; empty when none were. */
+    public List<Map<String, Object>> readResumeChanges() {
+        return readList(RESUME_CHANGES);
+    }
+
+    /**
+     * Records settings changed on resume: config.json's config becomes {@code config} and each change
+     * ({@code step}, {@code setting}, {@code from}, {@code to}) is appended to its list, in one write,
+     * so that a later resume reads the settings the run now trains with.
+     */
+    public void recordResumeChanges(Object config, List<Map<String, Object>> changes) {
         try {
-            var node = JsonFiles.MAPPER.readTree(configFile().toFile()).path(COLLAPSE_RESTARTS);
-            List<Map<String, Object>> restarts = new java.util.ArrayList<>();
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) JsonFiles.MAPPER.readTree(configFile().toFile());
+            json.set("config", JsonFiles.MAPPER.valueToTree(config));
+            var list = json.has(RESUME_CHANGES) ? (com.fasterxml.jackson.databind.node.ArrayNode) json.get(RESUME_CHANGES)
+                    : json.putArray(RESUME_CHANGES);
+            changes.forEach(c -> list.add(JsonFiles.MAPPER.valueToTree(c)));
+            JsonFiles.write(configFile(), json);
+        } catch (IOException | ClassCastException e) {
+            throw new UserError(configFile() + ": unreadable run configuration (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private List<Map<String, Object>> readList(String key) {
+        try {
+            var node = JsonFiles.MAPPER.readTree(configFile().toFile()).path(key);
+            List<Map<String, Object>> entries = new java.util.ArrayList<>();
             for (var r : node) {
-                restarts.add(JsonFiles.MAPPER.convertValue(r, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+                entries.add(JsonFiles.MAPPER.convertValue(r, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
             }
-            return restarts;
+            return entries;
         } catch (IOException e) {
             throw new UserError(configFile() + ": unreadable run configuration (" + e.getMessage() + ")", e);
         }

@@ -62,6 +62,12 @@ public record TrainConfig(String method, String data, long count, Subset subset,
         return dataSpec().open(net.channels(), net.resolution(), seed, count, subset, warnings);
     }
 
+    /** The same run with other settings that may change on resume: Adam's step size and the cadences. */
+    public TrainConfig withResumable(double learningRate, int newLogEvery, int newSampleEvery, int newCheckpointEvery) {
+        return new TrainConfig(method, data, count, subset, steps, batch, net, latentDist,
+                options.withLearningRate(learningRate), seed, newLogEvery, newSampleEvery, newCheckpointEvery);
+    }
+
     /** The same run continued to a different total step count. */
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(method, data, count, subset, newSteps, batch, net, latentDist, options, seed,

@@ -113,6 +113,11 @@ public final class Trainer {
             if (!restarts.isEmpty()) {
                 json.put(RunDir.COLLAPSE_RESTARTS, restarts);
             }
+            // Kept through collapse restarts too: config.json exists here only if this run wrote it.
+            List<Map<String, Object>> changes = java.nio.file.Files.exists(dir.configFile()) ? dir.readResumeChanges() : List.of();
+            if (!changes.isEmpty()) {
+                json.put(RunDir.RESUME_CHANGES, changes);
+            }
             dir.writeConfig(json);
             out.println("data: " + data.describe());
             out.println(method.name() + ": " + method.networks().values().stream()

@@ -154,7 +154,7 @@ class PreparedDatasetTest {
         }
         Training.builder(c).data(file.toString()).resolution(16).width(8).latentDim(8).batch(4).steps(4)
                 .logEvery(2).sampleEvery(6).checkpointEvery(2).build().run();
-        Training.resume(c).steps(6).build().run();
+        Training.resume(c).steps(6).run();
         assertThat(Files.readAllBytes(b.resolve("samples/step-00000006.png")))
                 .isEqualTo(Files.readAllBytes(a.resolve("samples/step-00000006.png")))
                 .isEqualTo(Files.readAllBytes(c.resolve("samples/step-00000006.png")));

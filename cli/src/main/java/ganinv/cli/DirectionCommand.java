@@ -1,5 +1,6 @@
 package ganinv.cli;
 
+import ganinv.api.OutputPaths;
 import ganinv.api.Direction;
 import ganinv.api.Edits;
 import ganinv.api.GanRun;
@@ -38,6 +39,7 @@ public final class DirectionCommand extends RunCommand implements Callable<Integ
 
     @Override
     public Integer call() {
+        OutputPaths.refuseRunOwned(out, "--out");
         try (GanRun gan = GanRun.open(run, null, device)) {
             Direction d = Edits.attributeDirection(gan, data, attribute, versus, count, seed);
             NpyFiles.write(out, new float[][] {d.vector()});

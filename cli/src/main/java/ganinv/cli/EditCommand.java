@@ -1,5 +1,6 @@
 package ganinv.cli;
 
+import ganinv.api.OutputPaths;
 import ganinv.api.BadInputException;
 import ganinv.api.Edits;
 import ganinv.api.GanRun;
@@ -37,6 +38,7 @@ public final class EditCommand extends RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.refuseRunOwned(out, "--out");
         try (GanRun gan = GanRun.open(run, null, device)) {
             float[][] dir = NpyFiles.read(direction);
             if (dir.length != 1 || dir[0].length != gan.latentDim()) {

@@ -1,5 +1,6 @@
 package ganinv.cli;
 
+import ganinv.api.OutputPaths;
 import ganinv.api.BadInputException;
 import ganinv.api.Edits;
 import ganinv.api.GanRun;
@@ -42,6 +43,7 @@ public final class InterpolateCommand extends RunCommand implements Callable<Int
 
     @Override
     public Integer call() {
+        OutputPaths.refuseRunOwned(out, "--out");
         if (frames < 2 || frames > 256) {
             throw new BadInputException("--frames " + frames + ": must be between 2 and 256", null);
         }

@@ -1,5 +1,6 @@
 package ganinv.cli;
 
+import ganinv.api.OutputPaths;
 import ganinv.api.BadInputException;
 import ganinv.api.FittedImages;
 import ganinv.api.GanRun;
@@ -52,6 +53,7 @@ public final class InvertCommand extends RunCommand implements Callable<Integer>
 
     @Override
     public Integer call() {
+        OutputPaths.refuseRunOwned(out, "--out");
         try (GanRun gan = generator.open(run, device)) {
             InvertSettings settings = how.settings();
             FittedImages inputs = readImages(gan, images, maxPixels, "--images");

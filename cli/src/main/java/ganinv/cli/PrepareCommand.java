@@ -1,5 +1,6 @@
 package ganinv.cli;
 
+import ganinv.api.OutputPaths;
 import ganinv.api.Datasets;
 import ganinv.api.PreparedData;
 import ganinv.api.ProgressListener;
@@ -42,6 +43,7 @@ public final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.refuseRunOwned(out, "--out");
         long t0 = System.nanoTime();
         PreparedData p;
         try (Shown shown = new Shown()) {

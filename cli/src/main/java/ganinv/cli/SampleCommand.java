@@ -1,5 +1,6 @@
 package ganinv.cli;
 
+import ganinv.api.OutputPaths;
 import ganinv.api.BadInputException;
 import ganinv.api.GanRun;
 import ganinv.api.ImageFiles;
@@ -32,6 +33,7 @@ public final class SampleCommand extends RunCommand implements Callable<Integer>
 
     @Override
     public Integer call() {
+        OutputPaths.refuseRunOwned(out, "--out");
         if (count < 1) {
             throw new BadInputException("--count " + count + ": must be at least 1", null);
         }

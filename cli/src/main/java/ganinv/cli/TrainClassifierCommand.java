@@ -1,5 +1,6 @@
 package ganinv.cli;
 
+import ganinv.api.OutputPaths;
 import ganinv.api.YardstickClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +51,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.refuseRunOwned(out, "--out");
         YardstickClassifier.Trained r = YardstickClassifier.train(data, out, channels, resolution, count, steps, batch, lr,
                 seed, System.out, on.device);
         System.out.printf(Locale.ROOT, "classifier: %d classes, trained on %d images in %.1f s; accuracy on %d held-out"

@@ -1,5 +1,6 @@
 package ganinv.cli;
 
+import ganinv.api.OutputPaths;
 import ganinv.api.BadInputException;
 import ganinv.api.Edits;
 import ganinv.api.ElementRanking;
@@ -51,6 +52,7 @@ public final class TraverseCommand extends RunCommand implements Callable<Intege
 
     @Override
     public Integer call() {
+        OutputPaths.refuseRunOwned(out, "--out");
         if (elements < 1) {
             throw new BadInputException("--elements " + elements + ": must be at least 1", null);
         }

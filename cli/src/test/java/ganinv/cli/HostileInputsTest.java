@@ -133,6 +133,13 @@ class HostileInputsTest {
                 "fit-encoder", "--run", a.toString(), "--resume", "--batch", "8");
         assertThat(a.resolve("config.json")).hasContent(config);
         assertThat(run("train", "--out", a.toString(), "--resume", "--steps", "6", "--lr", "0.0001")).as(err.toString()).isZero();
+        // Nor may a command write into what the run owns (train rewrites it, train --force deletes it).
+        refused("which the run " + a + " owns", a.resolve("samples/more"), "sample", "--run", a.toString(), "--count", "2",
+                "--out", a.resolve("samples/more").toString());
+        refused("write elsewhere, e.g. " + a.resolve("checkpoints-out"), null, "traverse", "--run", a.toString(), "--out",
+                a.resolve("checkpoints/t.png").toString());
+        assertThat(run("sample", "--run", a.toString(), "--count", "2", "--out", a.resolve("samples-2").toString()))
+                .as(err.toString()).isZero();
         assertThat(Files.readString(a.resolve("config.json"))).contains("\"resume_changes\"").contains("\"--lr\"");
     }
 

@@ -32,6 +32,24 @@ public final class RunDir {
         this.root = root;
     }
 
+    /**
+     * The file or folder of a run that {@code path} lies in or is, when that is one the run owns
+     * (config.json, metrics.jsonl, samples/, checkpoints/, encoder/): training rewrites those, and
+     * {@code train --force} deletes them.
+     */
+    public static java.util.Optional<Path> ownedPart(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        for (Path dir = abs.getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("config.json"))) {
+                Path first = dir.resolve(dir.relativize(abs).getName(0));
+                if (OWNED.contains(first.getFileName().toString())) {
+                    return java.util.Optional.of(first);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Opens an existing run for reading. */
     public static RunDir existing(Path root) {
         if (!Files.isRegularFile(root.resolve("config.json"))) {

@@ -12,10 +12,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv bench serve}: N clients rendering against a loopback server for a bounded time. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Start 'ganinv serve' on a free loopback port and let N clients post renders of random codes back",
-                "to back for the given time, in rounds: errors, p50/p95 latency, renders/s and the process's RSS after each",
-                "round (a leak shows as a rising RSS; the Java heap's committed size is printed beside it, since the heap",
-                "growing toward -Xmx also raises RSS)."},
+        description = "Start 'ganinv serve' on a free loopback port and let N clients post renders of random codes "
+                + "back to back for the given time, in rounds: errors, p50/p95 latency, renders/s and the "
+                + "process's RSS after each round (a leak shows as a rising RSS; the Java heap's committed size is "
+                + "printed beside it, since the heap growing toward -Xmx also raises RSS).",
         footer = {"", "Example:", "  ./ganinv bench serve --run demo-run --clients 16 --seconds 30 --rounds 3"})
 public final class BenchServeCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients. Default: ${DEFAULT-VALUE}.")

@@ -24,9 +24,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv compare}: every method on the same data, budget and seed, measured alike. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train every configuration on the same data with the same steps and seed, evaluate each, and",
-                "write comparison.json, comparison.md (one row per configuration) and comparison.html (the table and",
-                "the training curves overlaid per metric). Resumable: run it again to pick up where it stopped."},
+        description = "Train every configuration on the same data with the same steps and seed, evaluate each, and "
+                + "write comparison.json, comparison.md (one row per configuration) and comparison.html (the table "
+                + "and the training curves overlaid per metric). Resumable: run it again to pick up where it "
+                + "stopped.",
         footer = {"", "Configurations: " + "latent-regression, bigan, gan+fit-encoder, dlsgan-dls-dg, dlsgan-dls-d, dlsgan-nodls-dg, dlsgan-nodls-d",
                 "", "Example:", "  ./ganinv compare --data shapes --steps 3000 --out runs/compare",
                 "  ./ganinv compare --data shapes --steps 500 --methods latent-regression,dlsgan-dls-dg --out runs/quick"})

@@ -20,10 +20,11 @@ import java.util.concurrent.Callable;
  * that it exercises exactly what a user would type.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train DLSGAN on the built-in shapes for a few minutes, draw samples, invert 64 held-out shapes",
-                "with the encoder, traverse the 8 most important latent elements, train a classifier of the shapes",
-                "as a yardstick, write report.html, and print where everything is, the mean PSNR/SSIM, the classes",
-                "the samples cover and the share of reconstructions that keep their class. Replaces --out."},
+        description = "Train DLSGAN on the built-in shapes for a few minutes, draw samples, invert 64 held-out shapes "
+                + "with the encoder, traverse the 8 most important latent elements, train a classifier of the "
+                + "shapes as a yardstick, write report.html, and print where everything is, the mean PSNR/SSIM, "
+                + "the classes the samples cover and the share of reconstructions that keep their class. Replaces "
+                + "--out.",
         footer = {"", "Example:", "  ./ganinv demo", "  ./ganinv demo --out /tmp/demo --steps 500   # a quicker look"})
 public final class DemoCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv direction}: an attribute direction from labelled images. */
 @Command(name = "direction", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compute an attribute direction: the mean encoder code of images labelled --attribute minus",
-                "the mean code of the others (or of those labelled --versus). Writes a 1 x d .npy for 'ganinv edit'."},
+        description = "Compute an attribute direction: the mean encoder code of images labelled --attribute minus the "
+                + "mean code of the others (or of those labelled --versus). Writes a 1 x d .npy for 'ganinv edit'.",
         footer = {"", "Example:", "  ./ganinv direction --run runs/dls --data shapes --attribute circle --versus square --out circle.npy",
                 "  ./ganinv direction --run runs/dls --data photos/ --attribute smiling --out smiling.npy"})
 public final class DirectionCommand extends RunCommand implements Callable<Integer> {

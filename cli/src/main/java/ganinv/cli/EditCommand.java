@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv edit}: an image moved along an attribute direction. */
 @Command(name = "edit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Invert an image and render its code moved along a direction (from 'ganinv direction') by each",
-                "strength: a strip, left to right in the order of --strengths (0 is the plain reconstruction)."},
+        description = "Invert an image and render its code moved along a direction (from 'ganinv direction') by each "
+                + "strength: a strip, left to right in the order of --strengths (0 is the plain reconstruction).",
         footer = {"", "Example:", "  ./ganinv edit --run runs/dls --image square.png --direction circle.npy --strengths -2,-1,0,1,2 --out edit.png"})
 public final class EditCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--image", required = true, description = "The image to edit (PNG/JPEG).")

@@ -14,14 +14,15 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv evaluate}: every measurement of a run, as one JSON object. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure a run on N real and N generated images: fid and kid (over the named features),",
-                "encoder_loss, psnr/ssim of reconstructions of generated and of real images, latent_entropy",
-                "(dlsgan), and for labelled data probe_accuracy (a logistic-regression probe on encoder codes,",
-                "trained on even rows and scored on odd rows), probe_1nn_accuracy (the BiGAN paper's 1-nearest-",
-                "neighbour probe, cosine distance, even rows the reference), probe_chance (always answering the",
-                "most frequent scored class), probe_classes and the split's sizes. With --classifier (made by",
-                "train-classifier): fid/kid over its features, classes_covered, class_kl, class_kept_encoder and",
-                "classifier_accuracy; with --hybrid N: psnr/ssim (and class kept) of hybrid inversion. Writes one JSON object to --json."},
+        description = "Measure a run on N real and N generated images: fid and kid (over the named features), "
+                + "encoder_loss, psnr/ssim of reconstructions of generated and of real images, latent_entropy "
+                + "(dlsgan), and for labelled data probe_accuracy (a logistic-regression probe on encoder codes, "
+                + "trained on even rows and scored on odd rows), probe_1nn_accuracy (the BiGAN paper's 1-nearest- "
+                + "neighbour probe, cosine distance, even rows the reference), probe_chance (always answering the "
+                + "most frequent scored class), probe_classes and the split's sizes. With --classifier (made by "
+                + "train-classifier): fid/kid over its features, classes_covered, class_kl, class_kept_encoder and "
+                + "classifier_accuracy; with --hybrid N: psnr/ssim (and class kept) of hybrid inversion. Writes "
+                + "one JSON object to --json.",
         footer = {"", "Examples:", "  ./ganinv evaluate --run runs/dls --data shapes --json runs/dls/evaluate.json --count 1000",
                 "  ./ganinv evaluate --run runs/fm --data /usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz \\",
                 "      --classifier fmnist.cls --hybrid 32 --json runs/fm/evaluate.json"})

@@ -15,9 +15,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv fit-encoder}: an encoder for the frozen generator of a gan run. */
 @Command(name = "fit-encoder", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fit an encoder to the frozen generator of a run trained with --method gan, from pairs (G(z), z):",
-                "loss ||z - E(G(z))||^2/d + w * ||G(E(x)) - x||^2/(C*R*R). Writes RUN/encoder/ (config.json,",
-                "metrics.jsonl, samples/ with rows G(z) over G(E(G(z))), checkpoints/); then 'invert --mode encoder' works."},
+        description = "Fit an encoder to the frozen generator of a run trained with --method gan, from pairs (G(z), "
+                + "z): loss ||z - E(G(z))||^2/d + w * ||G(E(x)) - x||^2/(C*R*R). Writes RUN/encoder/ (config.json, "
+                + "metrics.jsonl, samples/ with rows G(z) over G(E(G(z))), checkpoints/); then 'invert --mode "
+                + "encoder' works.",
         footer = {"", "Example:", "  ./ganinv fit-encoder --run runs/gan --steps 2000 --pixel-weight 1",
                 "  ./ganinv fit-encoder --run runs/gan --resume --steps 4000   # continue the same fit"})
 public final class FitEncoderCommand implements Callable<Integer> {

@@ -17,9 +17,9 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv interpolate}: the generator's path between the codes of two images. */
 @Command(name = "interpolate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Invert two images and render the path between their codes: a strip of --frames images from",
-                "G(code of --from) to G(code of --to), linear or (--slerp) spherical. The codes of every frame",
-                "go beside the strip as NAME.npy (frames x d)."},
+        description = "Invert two images and render the path between their codes: a strip of --frames images from "
+                + "G(code of --from) to G(code of --to), linear or (--slerp) spherical. The codes of every frame "
+                + "go beside the strip as NAME.npy (frames x d).",
         footer = {"", "Example:", "  ./ganinv interpolate --run runs/dls --from a.png --to b.png --frames 8 --slerp --out strip.png",
                 "  ./ganinv interpolate --run runs/dls --from a.png --to b.png --mode hybrid --steps 200 --out strip-h.png"})
 public final class InterpolateCommand extends RunCommand implements Callable<Integer> {

@@ -28,9 +28,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv invert}: latent codes for a folder of images. */
 @Command(name = "invert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Invert images into latent codes. Writes latents.npy (float32 N x d, rows in the order of",
-                "metrics.json's images), reconstructions/*.png, grid.png (input | reconstruction) and metrics.json;",
-                "optimize and hybrid also write loss.csv and loss.png (the mean objective per step)."},
+        description = "Invert images into latent codes. Writes latents.npy (float32 N x d, rows in the order of "
+                + "metrics.json's images), reconstructions/*.png, grid.png (input | reconstruction) and "
+                + "metrics.json; optimize and hybrid also write loss.csv and loss.png (the mean objective per "
+                + "step).",
         footer = {"", "Example:", "  ./ganinv invert --run runs/lr --images my-images/ --mode encoder --out runs/lr/inverted",
                 "  ./ganinv invert --run runs/lr --images my-images/ --mode hybrid --steps 200 --loss l2+features --out inv-h"})
 public final class InvertCommand extends RunCommand implements Callable<Integer> {

@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv metrics}: PSNR and SSIM between two folders of images. */
 @Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"PSNR and SSIM (8-bit, data range 255; SSIM as scikit-image with Gaussian weights) between",
-                "images paired by relative path, ignoring the extension (a.jpg pairs with a.png)."},
+        description = "PSNR and SSIM (8-bit, data range 255; SSIM as scikit-image with Gaussian weights) between "
+                + "images paired by relative path, ignoring the extension (a.jpg pairs with a.png).",
         footer = {"", "Example:", "  ./ganinv metrics --reference photos/ --candidate runs/lr/inverted/reconstructions --json scores.json"})
 public final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--reference", required = true, description = "Folder of reference images.")

@@ -16,9 +16,9 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv prepare}: a data source fitted once into one file that training reads image by image. */
 @Command(name = "prepare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fit a data source's images once to a run's shape and write them to one file that --data reads",
-                "image by image: training holds no image in memory, whatever the number of images. Decodes on every",
-                "core; unreadable images are skipped and reported."},
+        description = "Fit a data source's images once to a run's shape and write them to one file that --data reads "
+                + "image by image: training holds no image in memory, whatever the number of images. Decodes on "
+                + "every core; unreadable images are skipped and reported.",
         footer = {"", "Example:", "  ./ganinv prepare --data ~/celeba --resolution 64 --channels 3 --out celeba-64.gdata",
                 "  ./ganinv train --data celeba-64.gdata --resolution 64 --out runs/celeba"})
 public final class PrepareCommand implements Callable<Integer> {

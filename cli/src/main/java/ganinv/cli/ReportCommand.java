@@ -15,9 +15,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv report}: RUN/report.html, one self-contained page about a run. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write RUN/report.html, a self-contained page (images embedded): the evaluation table, the",
-                "newest sample grid, reconstructions of 32 real images, a traversal of the 8 most important latent",
-                "elements, every series of metrics.jsonl plotted, and the configuration. Also writes RUN/evaluate.json."},
+        description = "Write RUN/report.html, a self-contained page (images embedded): the evaluation table, the "
+                + "newest sample grid, reconstructions of 32 real images, a traversal of the 8 most important "
+                + "latent elements, every series of metrics.jsonl plotted, and the configuration. Also writes "
+                + "RUN/evaluate.json.",
         footer = {"", "Example:", "  ./ganinv report --run runs/dls",
                 "  ./ganinv report --run runs/mnist --data ~/mnist/t10k-images-idx3-ubyte.gz --count 1000"})
 public final class ReportCommand extends RunCommand implements Callable<Integer> {

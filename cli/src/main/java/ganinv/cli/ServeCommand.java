@@ -12,11 +12,11 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code ganinv serve}: the interactive page for a run. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serve an interactive page for a run: drop an image to see its reconstruction (encoder at once, hybrid",
-                "refinement with progress), drag sliders of the most important latent elements and of attribute",
-                "directions, interpolate between two codes, sample, download codes (.npy) and images (PNG). Also a",
-                "JSON API: GET /api/run, POST /api/invert (multipart field 'image'), /api/render, /api/interpolate,",
-                "/api/sample, /api/refine. Stops with Ctrl-C."},
+        description = "Serve an interactive page for a run: drop an image to see its reconstruction (encoder at once, "
+                + "hybrid refinement with progress), drag sliders of the most important latent elements and of "
+                + "attribute directions, interpolate between two codes, sample, download codes (.npy) and images "
+                + "(PNG). Also a JSON API: GET /api/run, POST /api/invert (multipart field 'image'), /api/render, "
+                + "/api/interpolate, /api/sample, /api/refine. Stops with Ctrl-C.",
         footer = {"", "Example:", "  ./ganinv serve --run demo-run          # then open http://127.0.0.1:8080/",
                 "  ./ganinv serve --run runs/dls --directions runs/dls/directions --port 9000"})
 public final class ServeCommand extends RunCommand implements Callable<Integer> {

@@ -22,10 +22,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ganinv traverse}: a grid varying the most important latent elements one at a time. */
 @Command(name = "traverse", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Vary the K most important latent elements, one per row, from -range to +range around a",
-                "sampled code or the code of --image. Elements are ranked by the latent scale s (dlsgan) or by the",
-                "variance of E(G(z)) over 256 samples (other methods); the ranking used is printed and saved",
-                "beside the grid as JSON (same name, .json)."},
+        description = "Vary the K most important latent elements, one per row, from -range to +range around a sampled "
+                + "code or the code of --image. Elements are ranked by the latent scale s (dlsgan) or by the "
+                + "variance of E(G(z)) over 256 samples (other methods); the ranking used is printed and saved "
+                + "beside the grid as JSON (same name, .json).",
         footer = {"", "Example:", "  ./ganinv traverse --run runs/dls --elements 8 --range 2 --steps 9 --out traverse.png",
                 "  ./ganinv traverse --run runs/dls --image face.png --elements 4 --out face-traverse.png"})
 public final class TraverseCommand extends RunCommand implements Callable<Integer> {

@@ -14,7 +14,7 @@ import ganinv.objective.GanMethod;
 import ganinv.objective.MethodOptions;
 import ganinv.objective.Methods;
 import ganinv.train.ProcessMemory;
-import ganinv.train.Rng;
+import ganinv.random.Rng;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -194,7 +194,7 @@ class HostileInputsTest {
             List<String> names = files.map(f -> f.getFileName().toString()).toList();
             assertThat(names).noneMatch(n -> n.endsWith(".tmp"));
             for (String n : names) {
-                ganinv.train.Checkpoint.read(run.resolve("checkpoints").resolve(n));     // every one left is whole
+                ganinv.checkpoint.Checkpoint.read(run.resolve("checkpoints").resolve(n));     // every one left is whole
             }
         }
     }

@@ -1,7 +1,7 @@
 package ganinv.cli;
 
 import ai.djl.ndarray.NDManager;
-import ganinv.train.Checkpoint;
+import ganinv.checkpoint.Checkpoint;
 import ganinv.train.RunDir;
 import ganinv.train.TrainConfig;
 import ganinv.objective.Methods;

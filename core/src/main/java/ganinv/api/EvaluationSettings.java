@@ -35,11 +35,11 @@ public record EvaluationSettings(int count, long seed, Path inception, Path clas
         return new EvaluationSettings(count, DEFAULT_SEED, null, null, 0);
     }
 
-    private static ganinv.metrics.Measure.Options options(int count, long seed, Path inception, Path classifier, int hybrid) {
-        return new ganinv.metrics.Measure.Options(count, seed, inception, classifier, hybrid);
+    private static ganinv.train.Measure.Options options(int count, long seed, Path inception, Path classifier, int hybrid) {
+        return new ganinv.train.Measure.Options(count, seed, inception, classifier, hybrid);
     }
 
-    ganinv.metrics.Measure.Options options() {
+    ganinv.train.Measure.Options options() {
         return options(count, seed, inception, classifier, hybridCount);
     }
 }

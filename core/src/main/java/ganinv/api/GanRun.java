@@ -11,7 +11,7 @@ import ganinv.invert.Decode;
 import ganinv.invert.EncoderInverter;
 import ganinv.invert.Inverter;
 import ganinv.invert.OptimizationInverter;
-import ganinv.metrics.Measure;
+import ganinv.train.Measure;
 import ganinv.train.TrainedRun;
 
 import java.awt.image.BufferedImage;
@@ -295,7 +295,7 @@ public final class GanRun implements AutoCloseable {
      */
     public float[][] sampleCodes(int count, long seed) {
         Guard.require(count >= 1, "count " + count + ": must be at least 1");
-        return Codes.rows(trained.method().prior().sample(new ganinv.train.Rng(seed), count, latentDim()), latentDim());
+        return Codes.rows(trained.method().prior().sample(new ganinv.random.Rng(seed), count, latentDim()), latentDim());
     }
 
     /**

@@ -66,7 +66,7 @@ public final class Training {
         Guard.require(folder != null, "folder: null");
         return Guard.call(() -> {
             try {
-                return ganinv.train.Checkpoint.newestStep(folder.resolve("checkpoints"));
+                return ganinv.checkpoint.Checkpoint.newestStep(folder.resolve("checkpoints"));
             } catch (java.io.IOException e) {
                 throw new ganinv.FileAccessError("cannot list " + folder.resolve("checkpoints"), e);
             }

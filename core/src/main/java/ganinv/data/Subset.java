@@ -1,6 +1,6 @@
 package ganinv.data;
 
-import ganinv.train.Rng;
+import ganinv.random.Rng;
 
 import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;

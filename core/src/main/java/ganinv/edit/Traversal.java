@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ganinv.invert.Decode;
 import ganinv.objective.GanMethod;
-import ganinv.train.Rng;
+import ganinv.random.Rng;
 
 import java.util.Arrays;
 import java.util.Comparator;

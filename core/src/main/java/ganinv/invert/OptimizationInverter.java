@@ -9,7 +9,7 @@ import ai.djl.training.GradientCollector;
 import ganinv.data.ImageTensor;
 import ganinv.model.Network;
 import ganinv.objective.GanMethod;
-import ganinv.train.Rng;
+import ganinv.random.Rng;
 
 import java.util.Arrays;
 import java.util.List;

@@ -10,7 +10,7 @@ import ganinv.model.Network;
 import ganinv.objective.Adam;
 import ganinv.objective.Trainable;
 import ganinv.data.JsonFiles;
-import ganinv.train.Checkpoint;
+import ganinv.checkpoint.Checkpoint;
 
 import java.io.IOException;
 import java.nio.file.Files;

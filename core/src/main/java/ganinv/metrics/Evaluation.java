@@ -11,7 +11,7 @@ import ganinv.invert.OptimizationInverter;
 import ganinv.invert.OptimizeSettings;
 import ganinv.objective.GanMethod;
 import ganinv.objective.LatentScale;
-import ganinv.train.Rng;
+import ganinv.random.Rng;
 
 import java.util.LinkedHashMap;
 import java.util.List;

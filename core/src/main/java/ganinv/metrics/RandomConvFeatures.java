@@ -7,7 +7,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ganinv.data.ImageTensor;
-import ganinv.train.Rng;
+import ganinv.random.Rng;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package ganinv.train;
 
+import ganinv.checkpoint.Checkpoint;
+import ganinv.random.Rng;
 import ai.djl.ndarray.NDManager;
 import ganinv.FileAccessError;
 import ganinv.UserError;

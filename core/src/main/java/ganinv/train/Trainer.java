@@ -1,5 +1,7 @@
 package ganinv.train;
 
+import ganinv.checkpoint.Checkpoint;
+import ganinv.random.Rng;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -176,8 +176,8 @@ class GanRunTest {
     void evaluateHoldsTheMeasurementsValues() throws Exception {
         Path json = tmp.resolve("eval.json");
         try (ganinv.train.TrainedRun t = ganinv.train.TrainedRun.load(run)) {
-            ganinv.data.JsonFiles.write(json, ganinv.metrics.Measure.run(t, "shapes",
-                    new ganinv.metrics.Measure.Options(12, 1_000_003L, null, null, 0)).values());
+            ganinv.data.JsonFiles.write(json, ganinv.train.Measure.run(t, "shapes",
+                    new ganinv.train.Measure.Options(12, 1_000_003L, null, null, 0)).values());
         }
         JsonNode expected = new ObjectMapper().readTree(json.toFile());
         try (GanRun g = GanRun.open(run)) {

@@ -10,7 +10,7 @@ import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.objective.GanMethod;
 import ganinv.objective.Methods;
-import ganinv.train.Rng;
+import ganinv.random.Rng;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

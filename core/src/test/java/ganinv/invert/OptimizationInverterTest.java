@@ -13,7 +13,7 @@ import ganinv.model.NetConfig;
 import ganinv.model.Network;
 import ganinv.objective.GanMethod;
 import ganinv.objective.Methods;
-import ganinv.train.Rng;
+import ganinv.random.Rng;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package ganinv.metrics;
 
 import ai.djl.ndarray.NDManager;
 import ganinv.data.ShapesDataset;
-import ganinv.train.Rng;
+import ganinv.random.Rng;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ganinv.model.LatentPrior;
 import ganinv.model.Network;
-import ganinv.train.Rng;
+import ganinv.random.Rng;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

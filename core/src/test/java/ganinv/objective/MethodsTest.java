@@ -10,7 +10,7 @@ import ganinv.model.Arch;
 import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
-import ganinv.train.Rng;
+import ganinv.random.Rng;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import ganinv.model.Discriminator;
 import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
-import ganinv.train.Rng;
+import ganinv.random.Rng;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

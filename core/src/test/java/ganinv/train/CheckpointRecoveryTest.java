@@ -1,5 +1,6 @@
 package ganinv.train;
 
+import ganinv.checkpoint.Checkpoint;
 import ai.djl.ndarray.NDManager;
 import ganinv.UserError;
 import ganinv.data.Dataset;

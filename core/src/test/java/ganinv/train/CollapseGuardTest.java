@@ -1,5 +1,6 @@
 package ganinv.train;
 
+import ganinv.checkpoint.Checkpoint;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import ganinv.UserError;

@@ -77,7 +77,7 @@ public final class PartialEvaluation {
     public static GeneratedPart generatedPart(GanRun run, int count, long seed, int from, int to, Path classifier) {
         Parts.require(0 <= from && from < to && to <= count, "part " + from + ".." + to + ": must lie in 0.." + count);
         return ganinv.train.RunAccess.withRun(run, t -> {
-            boolean encoder = ganinv.metrics.Measure.canInvert(t);
+            boolean encoder = ganinv.train.Measure.canInvert(t);
             try (FeatureExtractor f = features(t, classifier)) {
                 Evaluation.GeneratedPart g = Evaluation.generatedPart(t.method(), t.manager(), count, seed, from, to, f, encoder);
                 return new GeneratedPart(Parts.rows(g.features(), f.dim()), g.encoderLossSum(), g.latentMseSum(), g.psnrSum(),
@@ -141,7 +141,7 @@ public final class PartialEvaluation {
     public static Generated generated(GanRun run, int count, long seed, Path classifier) {
         Parts.require(count >= 2, "count " + count + ": need at least 2 images");
         return ganinv.train.RunAccess.withRun(run, t -> {
-            boolean encoder = ganinv.metrics.Measure.canInvert(t);
+            boolean encoder = ganinv.train.Measure.canInvert(t);
             try (FeatureExtractor f = features(t, classifier)) {
                 Evaluation.GeneratedSide g = Evaluation.generatedSide(t.method(), t.manager(), count, seed, f, encoder);
                 return new Generated(Parts.rows(g.features(), f.dim()), g.encoderValues(), g.classCounts());
@@ -174,7 +174,7 @@ public final class PartialEvaluation {
         List<byte[]> pixels = images.stream().map(i -> ganinv.data.ImageCodec.fit(i, run.channels(), run.resolution())).toList();
         return ganinv.train.RunAccess.withRun(run, t -> {
             try (FeatureExtractor f = features(t, classifier)) {
-                Evaluation.RealPart r = Evaluation.realPart(t.method(), t.manager(), pixels, f, ganinv.metrics.Measure.canInvert(t));
+                Evaluation.RealPart r = Evaluation.realPart(t.method(), t.manager(), pixels, f, ganinv.train.Measure.canInvert(t));
                 float[][] codes = r.codes().length == 0 ? new float[0][run.latentDim()] : Parts.rows(r.codes(), run.latentDim());
                 return new Real(Parts.rows(r.features(), f.dim()), codes, r.psnr(), r.ssim(), r.classes(),
                         r.reconstructedClasses());
@@ -215,7 +215,7 @@ public final class PartialEvaluation {
      */
     public static ganinv.api.Evaluation finish(GanRun run, GeneratedTotals generated, RealTotals real, Path classifier) {
         Map<String, Object> values = new LinkedHashMap<>();
-        if (ganinv.train.RunAccess.withRun(run, ganinv.metrics.Measure::canInvert)) {
+        if (ganinv.train.RunAccess.withRun(run, ganinv.train.Measure::canInvert)) {
             double elements = (double) generated.count() * run.latentDim();
             values.put("encoder_loss", generated.encoderLossSum() / elements);
             values.put("latent_mse", generated.latentMseSum() / elements);

@@ -1,10 +1,14 @@
-package ganinv.metrics;
+package ganinv.train;
 
 import ganinv.UserError;
 import ganinv.data.DataSpec;
 import ganinv.data.Dataset;
+import ganinv.metrics.Classifier;
+import ganinv.metrics.Evaluation;
+import ganinv.metrics.FeatureExtractor;
+import ganinv.metrics.InceptionFeatures;
+import ganinv.metrics.RandomConvFeatures;
 import ganinv.model.NetConfig;
-import ganinv.train.TrainedRun;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package ganinv.train;
+package ganinv.checkpoint;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -142,7 +142,7 @@ public final class Checkpoint {
     }
 
     /** Every array a checkpoint holds, by a name unique across networks and optimizers. */
-    static Map<String, NDArray> tensorsOf(Trainable method) {
+    public static Map<String, NDArray> tensorsOf(Trainable method) {
         Map<String, NDArray> all = new LinkedHashMap<>();
         method.networks().forEach((n, net) -> net.weights().forEach((k, v) -> all.put("net/" + n + "/" + k, v)));
         method.optimizers().forEach((n, adam) -> adam.state().forEach((k, v) -> all.put("adam/" + n + "/" + k, v)));

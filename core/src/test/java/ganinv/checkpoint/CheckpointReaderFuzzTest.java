@@ -1,4 +1,4 @@
-package ganinv.train;
+package ganinv.checkpoint;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import ganinv.UserError;

@@ -1,4 +1,4 @@
-package ganinv.train;
+package ganinv.random;
 
 import java.util.random.RandomGenerator;
 

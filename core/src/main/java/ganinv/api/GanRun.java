@@ -37,10 +37,6 @@ import java.util.List;
  * {@link IllegalStateException}.
  */
 public final class GanRun implements AutoCloseable {
-    static {
-        ganinv.train.RunAccess.install((run, body) -> ((GanRun) run).withRun(body));
-    }
-
     private final Session session;
     private final TrainedRun trained;
 
@@ -389,6 +385,14 @@ public final class GanRun implements AutoCloseable {
     @Override
     public void close() {
         session.close();
+    }
+
+    /**
+     * Runs forward-only {@code body} on the loaded run beside the other readers (for the API's other
+     * classes): no gradient is recorded, so neither the JVM's gradient lock nor the run to itself.
+     */
+    <T> T reading(java.util.function.Function<TrainedRun, T> body) {
+        return session.read(() -> body.apply(trained));
     }
 
     /** Runs {@code body} on the loaded run with this run to itself (for the API's other classes). */

@@ -1,7 +1,7 @@
 package ganinv.spark;
 
-import ganinv.api.spark.FeatureMoments;
-import ganinv.api.spark.PartialEvaluation;
+import ganinv.api.FeatureMoments;
+import ganinv.api.PartialEvaluation;
 
 import java.util.ArrayList;
 import java.util.Comparator;

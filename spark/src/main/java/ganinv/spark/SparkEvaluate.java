@@ -2,10 +2,10 @@ package ganinv.spark;
 
 import ganinv.api.BadInputException;
 import ganinv.api.Evaluation;
-import ganinv.api.spark.FeatureMoments;
+import ganinv.api.FeatureMoments;
 import ganinv.api.GanRun;
-import ganinv.api.spark.KernelSums;
-import ganinv.api.spark.PartialEvaluation;
+import ganinv.api.KernelSums;
+import ganinv.api.PartialEvaluation;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;

@@ -1,9 +1,11 @@
-package ganinv.api.spark;
+package ganinv.api;
 
 /**
  * KID (the unbiased MMD² with the cubic kernel k(x, y) = (x·y/d + 1)³, over full sets, as
  * {@code evaluate} computes it) from kernel sums computed in parts: blocks of one set against
  * each other and against the other set.
+ *
+ * <p><b>Unstable</b>: for ganinv's Spark jobs ({@link PartialEvaluation}).
  */
 public final class KernelSums {
     private KernelSums() {

@@ -1,4 +1,4 @@
-package ganinv.api.spark;
+package ganinv.api;
 
 import ganinv.UserError;
 import ganinv.api.BadInputException;
@@ -7,7 +7,7 @@ import ganinv.api.GanInvException;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
-/** Checks and row conversions of this package, translating internal errors as the API does. */
+/** Checks and row conversions of {@link PartialEvaluation}'s types, translating internal errors as the API does. */
 final class Parts {
     private Parts() {
     }

@@ -1,8 +1,6 @@
-package ganinv.api.spark;
+package ganinv.api;
 
-import ganinv.api.GanRun;
 import ganinv.metrics.Classifier;
-import ganinv.metrics.Evaluation;
 import ganinv.metrics.FeatureExtractor;
 import ganinv.metrics.RandomConvFeatures;
 
@@ -19,7 +17,8 @@ import java.util.Map;
  * only the sums are taken in another order. Features are the fallback features of {@code evaluate},
  * or with a classifier file ({@code evaluate --classifier}) its features and class decisions.
  *
- * <p><b>Unstable</b>: this package exists for ganinv's Spark jobs and may change with them.
+ * <p><b>Unstable</b>, with {@link KernelSums} and {@link FeatureMoments}: these exist for ganinv's Spark
+ * jobs and may change with them; a program should use {@link GanRun#evaluate} instead.
  */
 public final class PartialEvaluation {
     private PartialEvaluation() {
@@ -76,10 +75,11 @@ public final class PartialEvaluation {
      */
     public static GeneratedPart generatedPart(GanRun run, int count, long seed, int from, int to, Path classifier) {
         Parts.require(0 <= from && from < to && to <= count, "part " + from + ".." + to + ": must lie in 0.." + count);
-        return ganinv.train.RunAccess.withRun(run, t -> {
+        return run.reading(t -> {
             boolean encoder = ganinv.train.Measure.canInvert(t);
             try (FeatureExtractor f = features(t, classifier)) {
-                Evaluation.GeneratedPart g = Evaluation.generatedPart(t.method(), t.manager(), count, seed, from, to, f, encoder);
+                ganinv.metrics.Evaluation.GeneratedPart g = ganinv.metrics.Evaluation.generatedPart(t.method(), t.manager(),
+                        count, seed, from, to, f, encoder);
                 return new GeneratedPart(Parts.rows(g.features(), f.dim()), g.encoderLossSum(), g.latentMseSum(), g.psnrSum(),
                         g.ssimSum(), g.classCounts());
             }
@@ -140,10 +140,11 @@ public final class PartialEvaluation {
      */
     public static Generated generated(GanRun run, int count, long seed, Path classifier) {
         Parts.require(count >= 2, "count " + count + ": need at least 2 images");
-        return ganinv.train.RunAccess.withRun(run, t -> {
+        return run.reading(t -> {
             boolean encoder = ganinv.train.Measure.canInvert(t);
             try (FeatureExtractor f = features(t, classifier)) {
-                Evaluation.GeneratedSide g = Evaluation.generatedSide(t.method(), t.manager(), count, seed, f, encoder);
+                ganinv.metrics.Evaluation.GeneratedSide g = ganinv.metrics.Evaluation.generatedSide(t.method(), t.manager(),
+                        count, seed, f, encoder);
                 return new Generated(Parts.rows(g.features(), f.dim()), g.encoderValues(), g.classCounts());
             }
         });
@@ -172,9 +173,10 @@ public final class PartialEvaluation {
         Parts.require(images != null && !images.isEmpty() && images.stream().allMatch(java.util.Objects::nonNull),
                 "images: none given, or a null image; pass at least one image");
         List<byte[]> pixels = images.stream().map(i -> ganinv.data.ImageCodec.fit(i, run.channels(), run.resolution())).toList();
-        return ganinv.train.RunAccess.withRun(run, t -> {
+        return run.reading(t -> {
             try (FeatureExtractor f = features(t, classifier)) {
-                Evaluation.RealPart r = Evaluation.realPart(t.method(), t.manager(), pixels, f, ganinv.train.Measure.canInvert(t));
+                ganinv.metrics.Evaluation.RealPart r = ganinv.metrics.Evaluation.realPart(t.method(), t.manager(), pixels, f,
+                        ganinv.train.Measure.canInvert(t));
                 float[][] codes = r.codes().length == 0 ? new float[0][run.latentDim()] : Parts.rows(r.codes(), run.latentDim());
                 return new Real(Parts.rows(r.features(), f.dim()), codes, r.psnr(), r.ssim(), r.classes(),
                         r.reconstructedClasses());
@@ -188,7 +190,7 @@ public final class PartialEvaluation {
      * @param real the real parts' totals
      * @return the same record {@link GanRun#evaluate} returns, its JSON headed as {@code evaluate}'s
      */
-    public static ganinv.api.Evaluation finish(GanRun run, Generated generated, RealTotals real) {
+    public static Evaluation finish(GanRun run, Generated generated, RealTotals real) {
         return finish(run, generated, real, null);
     }
 
@@ -199,7 +201,7 @@ public final class PartialEvaluation {
      * @param classifier the classifier file the parts were measured with, or null
      * @return the same record {@link GanRun#evaluate} returns, its JSON headed as {@code evaluate}'s
      */
-    public static ganinv.api.Evaluation finish(GanRun run, Generated generated, RealTotals real, Path classifier) {
+    public static Evaluation finish(GanRun run, Generated generated, RealTotals real, Path classifier) {
         int dim = generated.features().length == 0 ? 1 : generated.features()[0].length;
         FeatureMoments moments = FeatureMoments.of(generated.features(), dim);
         return finish(run, generated.features().length, moments, KernelSums.offDiagonal(generated.features()),
@@ -213,9 +215,9 @@ public final class PartialEvaluation {
      * @param classifier the classifier file the parts were measured with, or null
      * @return the same record {@link GanRun#evaluate} returns, its JSON headed as {@code evaluate}'s
      */
-    public static ganinv.api.Evaluation finish(GanRun run, GeneratedTotals generated, RealTotals real, Path classifier) {
+    public static Evaluation finish(GanRun run, GeneratedTotals generated, RealTotals real, Path classifier) {
         Map<String, Object> values = new LinkedHashMap<>();
-        if (ganinv.train.RunAccess.withRun(run, ganinv.train.Measure::canInvert)) {
+        if (run.reading(ganinv.train.Measure::canInvert)) {
             double elements = (double) generated.count() * run.latentDim();
             values.put("encoder_loss", generated.encoderLossSum() / elements);
             values.put("latent_mse", generated.latentMseSum() / elements);
@@ -226,20 +228,20 @@ public final class PartialEvaluation {
                 generated.classCounts(), real, classifier);
     }
 
-    private static ganinv.api.Evaluation finish(GanRun run, long generatedCount, FeatureMoments generatedMoments,
+    private static Evaluation finish(GanRun run, long generatedCount, FeatureMoments generatedMoments,
                                                 double generatedOffDiagonal, Map<String, Object> generatedValues,
                                                 long[] classCounts, RealTotals real, Path classifier) {
         double fid = FeatureMoments.fid(real.moments(), generatedMoments);
         double kid = KernelSums.kid(real.kernelOffDiagonal(), real.count(), generatedOffDiagonal, generatedCount,
                 real.kernelCross());
-        return ganinv.train.RunAccess.withRun(run, t -> {
+        return run.reading(t -> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("run", t.dir().root().toString());
             json.put("method", t.method().name());
             json.put("step", t.step());
             json.put("generator", t.method().sampler().name());
             json.put("data", real.data());
-            Evaluation.ClassPart part = null;
+            ganinv.metrics.Evaluation.ClassPart part = null;
             String features = RandomConvFeatures.NAME;
             if (classifier != null) {
                 try (Classifier c = Classifier.load(classifier, t.manager())) {
@@ -247,16 +249,16 @@ public final class PartialEvaluation {
                     json.put("classifier_trained_on", c.config().data());
                     json.put("classifier_held_out_accuracy", c.config().heldOutAccuracy());
                     features = c.name();
-                    part = new Evaluation.ClassPart(c.config().classes().size(), classCounts, real.decided(),
+                    part = new ganinv.metrics.Evaluation.ClassPart(c.config().classes().size(), classCounts, real.decided(),
                             real.reconstructedDecided(), real.labels());
                 }
             }
             float[] codes = real.codes().length == 0 ? new float[0] : Parts.flatten(real.codes(), run.latentDim(), "codes");
-            json.putAll(Evaluation.combine(t.method(), t.manager(), real.count(), features, fid, kid,
-                    new Evaluation.GeneratedSide(new float[0], generatedValues, classCounts),
+            json.putAll(ganinv.metrics.Evaluation.combine(t.method(), t.manager(), real.count(), features, fid, kid,
+                    new ganinv.metrics.Evaluation.GeneratedSide(new float[0], generatedValues, classCounts),
                     real.psnrSum() / real.count(), real.ssimSum() / real.count(), codes, real.labels(),
                     real.classes().size(), part));
-            return ganinv.api.Evaluation.of(json);
+            return Evaluation.of(json);
         });
     }
 }

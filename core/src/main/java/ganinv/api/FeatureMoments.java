@@ -1,4 +1,4 @@
-package ganinv.api.spark;
+package ganinv.api;
 
 import java.io.Serializable;
 
@@ -6,6 +6,8 @@ import java.io.Serializable;
  * The count, mean and covariance sums of a set of feature vectors, computed in parts and merged
  * (per Spark partition, per file, per thread): what FID needs of a set too large for one machine.
  * Immutable and serializable.
+ *
+ * <p><b>Unstable</b>: for ganinv's Spark jobs ({@link PartialEvaluation}).
  */
 public final class FeatureMoments implements Serializable {
     private static final long serialVersionUID = 1L;

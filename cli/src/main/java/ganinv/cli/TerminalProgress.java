@@ -1,6 +1,6 @@
 package ganinv.cli;
 
-import ganinv.train.Progress;
+import ganinv.api.ProgressDisplay;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -9,20 +9,20 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The command line's live progress bar (with ETA and the latest losses), plugged into the core
- * as a {@link Progress.Display} service; the core prints plain lines when it is absent.
+ * The command line's live progress bar (with ETA and the latest losses), registered as a
+ * {@link ProgressDisplay} service; ganinv prints plain lines when it is absent.
  */
-public final class TerminalProgress implements Progress.Display {
+public final class TerminalProgress implements ProgressDisplay {
 
     @Override
-    public Progress open(String task, long start, long total) {
+    public Bar open(String task, long start, long total) {
         ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).startsFrom(start, Duration.ZERO)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build();
-        return new Progress() {
+        return new Bar() {
             @Override
-            public void update(long done, Map<String, Double> values, boolean log) {
+            public void update(long done, Map<String, Double> values) {
                 bar.stepTo(done);
-                bar.setExtraMessage(format(values));
+                bar.setExtraMessage(ProgressDisplay.format(values));
             }
 
             @Override

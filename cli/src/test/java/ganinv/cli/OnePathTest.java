@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,14 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One path: the commands, the reports and the server reach the library through ganinv.api only,
  * so what the command line does and what a Java caller gets cannot drift apart. The benchmarks
- * (they time the internals themselves) and the terminal progress bar (a service the core loads)
- * are the exceptions, named here.
+ * (they time the internals themselves) are the exception.
  */
 class OnePathTest {
     private static final Path CLI = Path.of("src/main/java/ganinv");
     private static final Path CORE = Path.of("../core/src/main/java/ganinv");
     private static final Pattern REFERENCE = Pattern.compile("\\bganinv\\.([A-Za-z]\\w*)");
-    private static final Set<String> EXEMPT = Set.of("TerminalProgress.java");
 
     @Test
     void noCommandReportOrServerReachesPastTheApi() throws IOException {
@@ -36,7 +33,7 @@ class OnePathTest {
             try (Stream<Path> files = Files.list(CLI.resolve(pkg))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                     String name = f.getFileName().toString();
-                    if (name.startsWith("Bench") || EXEMPT.contains(name)) {
+                    if (name.startsWith("Bench")) {
                         continue;
                     }
                     offences.addAll(offences(f, internal));

@@ -97,7 +97,8 @@ public final class Training {
             long total = config.steps();
             Trainer.Summary r;
             try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {      // any thread, as on the engine's own
-                r = Trainer.run(config, dataset, dir, s.resume, safety, s.log, line -> tell(line, total), device);
+                r = Trainer.run(Trainer.Request.of(config, dataset, dir, s.resume, s.log).safety(safety)
+                        .onLog(line -> tell(line, total)).device(device));
             }
             return new TrainingResult(s.out, r.step(), r.seconds(), r.imagesPerSecond(), r.checkpoint(), r.samples());
         });

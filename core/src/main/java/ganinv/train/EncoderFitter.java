@@ -102,7 +102,8 @@ public final class EncoderFitter {
             };
             Loop.Schedule schedule = new Loop.Schedule(cfg.steps(), cfg.batch(), cfg.logEvery(), cfg.sampleEvery(),
                     cfg.checkpointEvery());
-            Loop.Result r = Loop.run("fit-encoder", schedule, from.step(), job, dir, manager, from.checkpoint(), safety.onNonFinite(), out);
+            Loop.Result r = Loop.run(Loop.Phase.of("fit-encoder", job, dir, manager, schedule).from(from)
+                    .onNonFinite(safety.onNonFinite()).out(out));
             double after = heldOutError(fit, heldOut, net.latentDim(), manager);
             return new Summary(Math.max(from.step(), cfg.steps()), r.seconds(), before, after, r.checkpoint(),
                     dir.sampleGrid(cfg.steps()));

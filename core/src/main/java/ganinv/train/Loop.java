@@ -134,22 +134,53 @@ final class Loop {
         }
     }
 
-    /** Runs {@code job} from {@code start} to the schedule's step count; a finished phase runs no steps. */
-    static Result run(String label, Schedule s, long start, Job job, RunDir dir, NDManager manager, Path resumedFrom,
-                      NonFinite.Policy onNonFinite, PrintStream out) {
-        return run(label, s, start, job, dir, manager, resumedFrom, onNonFinite, out, line -> { });
+    /**
+     * What one run of the loop needs, named rather than positional: build it with {@link #of} and the
+     * withers.
+     *
+     * @param label the progress display's task name ("train", "fit-encoder")
+     * @param from where it starts: the resumed checkpoint and its step, or none and 0
+     * @param onLog told every metrics.jsonl line after it is written
+     */
+    record Phase(String label, Job job, RunDir dir, NDManager manager, Schedule schedule, Resumed from,
+                 NonFinite.Policy onNonFinite, PrintStream out, Consumer<Map<String, Object>> onLog) {
+        /** A phase from step 0 that stops on a non-finite value, prints nowhere and tells no one. */
+        static Phase of(String label, Job job, RunDir dir, NDManager manager, Schedule schedule) {
+            return new Phase(label, job, dir, manager, schedule, new Resumed(null, 0), NonFinite.Policy.STOP,
+                    new PrintStream(java.io.OutputStream.nullOutputStream()), line -> { });
+        }
+
+        Phase from(Resumed value) {
+            return new Phase(label, job, dir, manager, schedule, value, onNonFinite, out, onLog);
+        }
+
+        Phase onNonFinite(NonFinite.Policy value) {
+            return new Phase(label, job, dir, manager, schedule, from, value, out, onLog);
+        }
+
+        Phase out(PrintStream value) {
+            return new Phase(label, job, dir, manager, schedule, from, onNonFinite, value, onLog);
+        }
+
+        Phase onLog(Consumer<Map<String, Object>> value) {
+            return new Phase(label, job, dir, manager, schedule, from, onNonFinite, out, value);
+        }
     }
 
-    /** As above, handing every metrics.jsonl line to {@code onLog} after it is written. */
-    static Result run(String label, Schedule s, long start, Job job, RunDir dir, NDManager manager, Path resumedFrom,
-                      NonFinite.Policy onNonFinite, PrintStream out, Consumer<Map<String, Object>> onLog) {
+    /** Runs the phase's job from its start to the schedule's step count; a finished phase runs no steps. */
+    static Result run(Phase p) {
+        Schedule s = p.schedule();
+        Job job = p.job();
+        RunDir dir = p.dir();
+        PrintStream out = p.out();
+        long start = p.from().step();
         Map<String, Double> sums = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         long intervalStart = t0;
         int intervalSteps = 0;
-        Path checkpoint = resumedFrom;
+        Path checkpoint = p.from().checkpoint();
         int rollbacks = 0;
-        try (Interrupt interrupt = Interrupt.install(); Progress progress = Progress.create(label, start, s.steps(), out)) {
+        try (Interrupt interrupt = Interrupt.install(); Progress progress = Progress.create(p.label(), start, s.steps(), out)) {
             for (long step = start; step < s.steps(); step++) {
                 if (interrupt.requested()) {
                     Interrupted stop = new Interrupted(step, save(job, step, dir));
@@ -158,14 +189,14 @@ final class Loop {
                 }
                 Map<String, Double> losses;
                 GradientLock.JVM.lock();                        // per step: a hybrid inversion in this JVM waits one step at most
-                try (NDManager scope = manager.newSubManager()) {
+                try (NDManager scope = p.manager().newSubManager()) {
                     losses = job.step(scope, step);
                 } finally {
                     GradientLock.JVM.unlock();
                 }
                 Optional<String> bad = NonFinite.find(losses, job.trainable);
                 if (bad.isPresent()) {
-                    if (onNonFinite == NonFinite.Policy.STOP || checkpoint == null || ++rollbacks > MAX_ROLLBACKS) {
+                    if (p.onNonFinite() == NonFinite.Policy.STOP || checkpoint == null || ++rollbacks > MAX_ROLLBACKS) {
                         throw stopped(step + 1, bad.get(), checkpoint, rollbacks);
                     }
                     step = rollBack(job, dir, step + 1, bad.get(), out) - 1;       // the loop's step++ resumes there
@@ -190,7 +221,7 @@ final class Loop {
                     line.put("seconds", (now - t0) / 1e9);
                     line.put("rss_mib", ProcessMemory.residentMiB());      // a leak shows as a rising line
                     dir.appendMetrics(line);
-                    onLog.accept(line);
+                    p.onLog().accept(line);
                     sums.clear();
                     intervalSteps = 0;
                     intervalStart = now;

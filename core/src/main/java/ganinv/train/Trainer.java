@@ -41,33 +41,45 @@ public final class Trainer {
     }
 
     /**
-     * Trains {@code cfg} on {@code data} in {@code dir}, from scratch or from its newest checkpoint.
+     * What a training needs, named rather than positional: {@link #of} and the withers.
      *
      * @param data already opened, fitted to the config's channels and resolution
+     * @param resume whether to continue from the newest checkpoint in {@code dir}
+     * @param safety {@code --keep-checkpoints}, {@code --on-nonfinite} and the collapse guard
+     * @param onLog told every metrics.jsonl line (step, losses, images_per_s, seconds, rss_mib)
+     * @param device where the networks, optimiser state and batches live
      */
-    public static Summary run(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, PrintStream out) {
-        return run(cfg, data, dir, resume, Safety.DEFAULT, out);
+    public record Request(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out,
+                          Consumer<Map<String, Object>> onLog, ai.djl.Device device) {
+        /** With the default safety settings, no listener, on the default device. */
+        public static Request of(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, PrintStream out) {
+            return new Request(cfg, data, dir, resume, Safety.DEFAULT, out, line -> { }, ganinv.model.Devices.DEFAULT);
+        }
+
+        public Request safety(Safety value) {
+            return new Request(cfg, data, dir, resume, value, out, onLog, device);
+        }
+
+        public Request onLog(Consumer<Map<String, Object>> value) {
+            return new Request(cfg, data, dir, resume, safety, out, value, device);
+        }
+
+        public Request device(ai.djl.Device value) {
+            return new Request(cfg, data, dir, resume, safety, out, onLog, value);
+        }
     }
 
-    /** As {@link #run(TrainConfig, Dataset, RunDir, boolean, PrintStream)}, with {@code --keep-checkpoints} and {@code --on-nonfinite}. */
-    public static Summary run(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out) {
-        return run(cfg, data, dir, resume, safety, out, line -> { });
-    }
-
-    /** As above, handing every metrics.jsonl line (step, losses, images_per_s, seconds, rss_mib) to {@code onLog}. */
-    public static Summary run(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out,
-                              Consumer<Map<String, Object>> onLog) {
-        return run(cfg, data, dir, resume, safety, out, onLog, ganinv.model.Devices.DEFAULT);
-    }
-
-    /** As above, the networks, optimiser state and batches on {@code device}. */
-    public static Summary run(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out,
-                              Consumer<Map<String, Object>> onLog, ai.djl.Device device) {
-        List<Map<String, Object>> restarts = resume ? dir.readCollapseRestarts() : new ArrayList<>();
-        boolean fromCheckpoint = resume;
+    /** Trains the request's config in its folder, from scratch or from its newest checkpoint. */
+    public static Summary run(Request request) {
+        TrainConfig cfg = request.cfg();
+        RunDir dir = request.dir();
+        Safety safety = request.safety();
+        PrintStream out = request.out();
+        List<Map<String, Object>> restarts = request.resume() ? dir.readCollapseRestarts() : new ArrayList<>();
+        boolean fromCheckpoint = request.resume();
         while (true) {
             try {
-                return attempt(cfg, data, dir, fromCheckpoint, safety, out, onLog, restarts, device);
+                return attempt(request, fromCheckpoint, restarts);
             } catch (CollapseGuard.Collapsed c) {
                 CollapseGuard guard = safety.onCollapse();
                 if (guard.policy() == CollapseGuard.Policy.STOP || restarts.size() >= guard.maxRestarts()) {
@@ -98,10 +110,13 @@ public final class Trainer {
         return seed + 1_000_003L * attempt;
     }
 
-    private static Summary attempt(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out,
-                                   Consumer<Map<String, Object>> onLog, List<Map<String, Object>> restarts,
-                                   ai.djl.Device device) {
-        try (NDManager manager = NDManager.newBaseManager(device)) {
+    private static Summary attempt(Request request, boolean resume, List<Map<String, Object>> restarts) {
+        TrainConfig cfg = request.cfg();
+        Dataset data = request.data();
+        RunDir dir = request.dir();
+        Safety safety = request.safety();
+        PrintStream out = request.out();
+        try (NDManager manager = NDManager.newBaseManager(request.device())) {
             long seed = initSeed(cfg.seed(), restarts.size());
             Engine.getInstance().setRandomSeed((int) seed);
             GanMethod method = Methods.create(cfg.method(), cfg.net(), cfg.prior(), cfg.options(), manager);
@@ -155,8 +170,8 @@ public final class Trainer {
             };
             Loop.Schedule schedule = new Loop.Schedule(cfg.steps(), cfg.batch(), cfg.logEvery(), cfg.sampleEvery(),
                     cfg.checkpointEvery());
-            Loop.Result r = Loop.run("train", schedule, from.step(), job, dir, manager, from.checkpoint(), safety.onNonFinite(), out,
-                    onLog);
+            Loop.Result r = Loop.run(Loop.Phase.of("train", job, dir, manager, schedule).from(from)
+                    .onNonFinite(safety.onNonFinite()).out(out).onLog(request.onLog()));
             return new Summary(Math.max(from.step(), cfg.steps()), r.seconds(),
                     r.stepsRun() * cfg.batch() / Math.max(r.seconds(), 1e-9), r.checkpoint(), dir.sampleGrid(cfg.steps()));
         }

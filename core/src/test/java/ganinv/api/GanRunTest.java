@@ -94,9 +94,10 @@ class GanRunTest {
                 net, "normal", options, 0, 10, 10, 10);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {
-            ganinv.train.Trainer.run(config, config.openData(quiet), ganinv.train.RunDir.forTraining(byEngine, false, false), false,
-                    new ganinv.train.Safety(3, ganinv.train.NonFinite.Policy.STOP,
-                            ganinv.train.CollapseGuard.of(ganinv.train.CollapseGuard.Policy.RESTART)), quiet, line -> { });
+            ganinv.train.Trainer.run(ganinv.train.Trainer.Request.of(config, config.openData(quiet),
+                    ganinv.train.RunDir.forTraining(byEngine, false, false), false, quiet)
+                    .safety(new ganinv.train.Safety(3, ganinv.train.NonFinite.Policy.STOP,
+                            ganinv.train.CollapseGuard.of(ganinv.train.CollapseGuard.Policy.RESTART))));
         }
         for (Path other : new Path[] {run}) {
             for (String ckpt : new String[] {"step-00000010.ckpt", "step-00000020.ckpt"}) {

@@ -38,7 +38,8 @@ class CheckpointRecoveryTest {
     private void train(Path run, int steps, boolean resume, int keep) {
         TrainConfig c = config(steps);
         Dataset data = c.openData(out);
-        Trainer.run(c, data, RunDir.forTraining(run, resume, false), resume, new Safety(keep, NonFinite.Policy.STOP), out);
+        Trainer.run(Trainer.Request.of(c, data, RunDir.forTraining(run, resume, false), resume, out)
+                .safety(new Safety(keep, NonFinite.Policy.STOP)));
     }
 
     private static List<String> names(Path run) throws Exception {

@@ -65,7 +65,8 @@ class CollapseGuardTest {
     private void train(Path run, int steps, boolean resume, CollapseGuard guard) {
         TrainConfig c = config(steps);
         Dataset data = c.openData(out);
-        Trainer.run(c, data, RunDir.forTraining(run, resume, false), resume, new Safety(3, NonFinite.Policy.STOP, guard), out);
+        Trainer.run(Trainer.Request.of(c, data, RunDir.forTraining(run, resume, false), resume, out)
+                .safety(new Safety(3, NonFinite.Policy.STOP, guard)));
     }
 
     @Test

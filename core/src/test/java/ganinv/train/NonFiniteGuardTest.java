@@ -63,7 +63,8 @@ class NonFiniteGuardTest {
                     return Checkpoint.save(dir.checkpoints(), c, method, done, rng.state(), 3);
                 }
             };
-            return Loop.run("train", new Loop.Schedule(steps, 4, 2, 1000, 2), 0, job, dir, manager, null, policy, out);
+            return Loop.run(Loop.Phase.of("train", job, dir, manager, new Loop.Schedule(steps, 4, 2, 1000, 2))
+                    .onNonFinite(policy).out(out));
         }
     }
 

@@ -57,7 +57,7 @@ class TrainerTest {
     }
 
     private Checkpoint train(Path out, TrainConfig c, boolean resume) throws Exception {
-        Trainer.run(c, data(c), RunDir.forTraining(out, resume, false), resume, quiet);
+        Trainer.run(Trainer.Request.of(c, data(c), RunDir.forTraining(out, resume, false), resume, quiet));
         return Checkpoint.read(Checkpoint.newest(out.resolve("checkpoints")).orElseThrow());
     }
 

@@ -6,7 +6,8 @@
 # (--channels-last, --frozen-d, --joint-d-pass). Short probes are noisy, so in every run each
 # side runs its best --candidates probed settings and the fastest of them counts. --threads limits
 # the thread counts probed (default 1..nproc). Prints every run and,
-# last, one markdown table: images/s, peak RSS, the share of the machine's fp32 matmul rate, and
+# last, one markdown table: images/s, peak RSS, the shares of the machine's fp32 BLAS rate and of
+# its FMA peak (bench train's estimate from /proc/cpuinfo), and
 # the median ratio ganinv/PyTorch, with the PyTorch version of each side.
 #
 #   scripts/bench-vs-pytorch.sh [--arch dcgan-up|stylegan2] [--resolution "32 64 128"] [--batch "16 64"]
@@ -16,8 +17,8 @@
 # --arch dcgan-up (default) races shared/bench/torch_dlsgan_step.py; --arch stylegan2 races
 # scripts/torch_style_peer.py (its defaults --width 16 --max-width 128 --mapping-layers 2 are
 # ganinv's too). A twin probe that takes more than twice the wall time of the fastest probe so far
-# (plus 10 s) is stopped: it cannot be the fastest. The matmul share of both sides is taken against
-# the higher of the two engines' fp32 matmul rates (1024x1024 products at the run's thread count:
+# (plus 10 s) is stopped: it cannot be the fastest. The BLAS share of both sides is taken against
+# the higher of the two engines' fp32 BLAS rates (1024x1024 products at the run's thread count:
 # bench train's through libtorch, and the same in the twin's PyTorch), both printed.
 #
 # Needs Debian's python3-torch (apt-get install python3-torch), run with /usr/bin/python3, and
@@ -60,7 +61,7 @@ options=("" "--channels-last" "--frozen-d" "--joint-d-pass" "--channels-last --f
 # dcgan-up as the twin builds it: tanh output and no modulation (the default recipe's G adds both).
 twin_g=(); [ "$arch" = dcgan-up ] && twin_g=(--g-output tanh --g-modulation false)
 run_ganinv() { /usr/bin/time -f "maxrss_kib %M" "$ganinv" bench train --arch "$arch" "${twin_g[@]}" --resolution "$1" --batch "$2" \
-  --threads "$3" --steps "$4" --warmup "$5" 2>&1 | grep -E '^(images/s|GFLOP/s|maxrss_kib|[GD] parameters)|GFLOP/step|ceiling'; }
+  --threads "$3" --steps "$4" --warmup "$5" 2>&1 | grep -E '^(images/s|GFLOP/s|maxrss_kib|[GD] parameters)|GFLOP/step|BLAS rate|FMA peak'; }
 run_torch() { /usr/bin/time -f "maxrss_kib %M" ${limit:+timeout "$limit"} "$python" "$peer" --resolution "$1" --batch "$2" --threads "$3" \
   --steps "$4" --warmup "$5" ${6:-} 2>&1 | grep -E '^(images/s|maxrss_kib|torch|[GD] parameters)'; }
 field() { awk -v k="$1" '$1 == k {print $2}'; }
@@ -115,10 +116,10 @@ for res in $resolutions; do
         if awk -v r="$rc" -v b="$t" 'BEGIN {exit !(r > b)}'; then t="$rc"; ot="$oc"; tt="$ct"; to="$co"; fi
       done
       gflop="$(echo "$og" | grep -o '[0-9.]* GFLOP/step' | awk '{print $1}')"
-      ceiling="$(echo "$og" | grep -o '[0-9.]* GFLOP/s$' | awk '{print $1}')"
-      tgs+=("$tg"); tos+=("$tt threads${to:+, $to}"); gs+=("$g"); ts+=("$t"); gceil+=("$ceiling"); grss+=("$(echo "$og" | field maxrss_kib)"); trss+=("$(echo "$ot" | field maxrss_kib)")
+      blas="$(echo "$og" | grep 'BLAS rate' | grep -o '[0-9.]* GFLOP/s$' | awk '{print $1}')"
+      tgs+=("$tg"); tos+=("$tt threads${to:+, $to}"); gs+=("$g"); ts+=("$t"); gceil+=("$blas"); fma="$(echo "$og" | grep 'FMA peak' | grep -o '[0-9.]* GFLOP/s$' | awk '{print $1}')"; grss+=("$(echo "$og" | field maxrss_kib)"); trss+=("$(echo "$ot" | field maxrss_kib)")
       ratios+=("$(awk -v g="$g" -v t="$t" 'BEGIN {printf "%.3f", g / t}')")
-      echo "  run $i: ganinv $g images/s ($tg threads), PyTorch $t images/s ($tt threads${to:+, $to}), ratio ${ratios[-1]}; $gflop GFLOP/step (analytic), ceiling $ceiling GFLOP/s"
+      echo "  run $i: ganinv $g images/s ($tg threads), PyTorch $t images/s ($tt threads${to:+, $to}), ratio ${ratios[-1]}; $gflop GFLOP/step (analytic), BLAS rate $blas GFLOP/s, FMA peak ${fma:-?} GFLOP/s"
     done
     tv="$(echo "$ot" | awk '$1 == "torch" {print $2}')"
     tceil="$("$python" -c "
@@ -131,15 +132,16 @@ for _ in range(3):
 print('%.0f' % best)")"
     m() { printf '%s\n' "$@" | median; }
     mib() { awk -v k="$(m "$@")" 'BEGIN {printf "%.0f", k / 1024}'; }
-    # the machine's rate: the higher of the two engines' own matmul ceilings, so no share is flattered
+    # the machine's rate: the higher of the two engines' own BLAS rates, so no share is flattered
     top="$(printf '%s\n' "${gceil[@]}" "$tceil" | sort -g | tail -1)"
-    share() { awk -v r="$1" -v f="$gflop" -v b="$b" -v c="$top" 'BEGIN {printf "%.0f", 100 * r / b * f / c}'; }
-    rows+=("| $res | $b | $(m "${gs[@]}") ($(printf '%s\n' "${tgs[@]}" | sort | uniq -c | awk '{print $1 "x" $2}' | paste -sd';')) | $(mib "${grss[@]}") | $(share "$(m "${gs[@]}")")% | $(m "${ts[@]}") ($(printf '%s\n' "${tos[@]}" | sort | uniq -c | awk '{$1 = $1 "x"; print}' | paste -sd';')) | $(mib "${trss[@]}") | $(share "$(m "${ts[@]}")")% | **$(m "${ratios[@]}")** ($(printf '%s\n' "${ratios[@]}" | sort -g | sed -n '1p;$p' | paste -sd-)) | $gflop | $(m "${gceil[@]}") / $tceil |")
+    share() { awk -v r="$1" -v f="$gflop" -v b="$b" -v c="$top" -v p="${fma:-0}" \
+      'BEGIN {printf "%.0f%%", 100 * r / b * f / c; if (p > 0) printf " / %.0f%%", 100 * r / b * f / p}'; }
+    rows+=("| $res | $b | $(m "${gs[@]}") ($(printf '%s\n' "${tgs[@]}" | sort | uniq -c | awk '{print $1 "x" $2}' | paste -sd';')) | $(mib "${grss[@]}") | $(share "$(m "${gs[@]}")") | $(m "${ts[@]}") ($(printf '%s\n' "${tos[@]}" | sort | uniq -c | awk '{$1 = $1 "x"; print}' | paste -sd';')) | $(mib "${trss[@]}") | $(share "$(m "${ts[@]}")") | **$(m "${ratios[@]}")** ($(printf '%s\n' "${ratios[@]}" | sort -g | sed -n '1p;$p' | paste -sd-)) | $gflop | $(m "${gceil[@]}") / $tceil |")
     echo "resolution $res batch $b median ratio ganinv/PyTorch: $(m "${ratios[@]}")"
   done
 done
 echo
 echo "$arch, DLSGAN step, median of $runs alternating runs of $steps steps; ganinv on libtorch $(ls "$here"/cli/target/lib | sed -n 's/^pytorch-jni-\([0-9.]*\)-.*/\1/p') (DJL), the twin on PyTorch ${tv:-?}"
-echo "| px | batch | ganinv images/s (runs x threads of its faster) | ganinv peak RSS MiB | ganinv share of matmul rate | PyTorch images/s (its faster of its raced settings per run: threads, options) | PyTorch peak RSS MiB | PyTorch share | ratio (range) | GFLOP/step (analytic) | matmul GFLOP/s: ganinv's / twin's |"
+echo "| px | batch | ganinv images/s (runs x threads of its faster) | ganinv peak RSS MiB | ganinv share of the BLAS rate / of the FMA peak | PyTorch images/s (its faster of its raced settings per run: threads, options) | PyTorch peak RSS MiB | PyTorch share (BLAS / FMA) | ratio (range) | GFLOP/step (analytic) | BLAS GFLOP/s: ganinv's / twin's |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"

@@ -1,6 +1,7 @@
 package ganinv.cli;
 
-import ganinv.bench.MatmulCeiling;
+import ganinv.bench.BlasRate;
+import ganinv.bench.FmaPeak;
 import ganinv.bench.TrainBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code ganinv bench train}: full training steps per second, the side compared with the PyTorch peer. */
@@ -45,11 +47,16 @@ public final class BenchTrainCommand implements Callable<Integer> {
         double[] ms = r.stepMillis().clone();
         Arrays.sort(ms);
         System.out.println(String.format(Locale.ROOT, "step ms: min %.1f, median %.1f, max %.1f", ms[0], ms[ms.length / 2], ms[ms.length - 1]));
-        MatmulCeiling.Result ceiling = MatmulCeiling.measure(1024, 20, bench.device());
-        System.out.println(String.format(Locale.ROOT, "cpu: %s; fp32 matmul ceiling (1024x1024 products, %d threads): %.1f GFLOP/s",
-                MatmulCeiling.cpuModel(), used, ceiling.gflopsPerSecond()));
-        System.out.println(String.format(Locale.ROOT, "GFLOP/s: %.2f (%.0f%% of the matmul ceiling)", r.gflopsPerSecond(),
-                100 * r.gflopsPerSecond() / ceiling.gflopsPerSecond()));
+        BlasRate.Result blas = BlasRate.measure(1024, 20, bench.device());
+        System.out.println(String.format(Locale.ROOT, "cpu: %s; fp32 BLAS rate (1024x1024 products, %d threads): %.1f GFLOP/s",
+                BlasRate.cpuModel(), used, blas.gflopsPerSecond()));
+        Optional<FmaPeak.Estimate> peak = FmaPeak.estimate(used);
+        peak.ifPresent(p -> System.out.println(String.format(Locale.ROOT,
+                "fp32 FMA peak, estimated: %d cores x %d FLOP/cycle x %.2f GHz = %.1f GFLOP/s", p.cores(), p.flopsPerCycle(),
+                p.gigahertz(), p.gflopsPerSecond())));
+        System.out.println(String.format(Locale.ROOT, "GFLOP/s: %.2f (%.0f%% of the BLAS rate%s)", r.gflopsPerSecond(),
+                100 * r.gflopsPerSecond() / blas.gflopsPerSecond(), peak.map(p -> String.format(Locale.ROOT,
+                        ", %.0f%% of the FMA peak", 100 * r.gflopsPerSecond() / p.gflopsPerSecond())).orElse("")));
         System.out.println(String.format(Locale.ROOT, "images/s: %.1f", r.imagesPerSecond()));
         if (bench.profile != null) {
             System.out.println("profile: " + bench.profile);

@@ -40,8 +40,9 @@ class BenchCommandTest {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(before);      // the rest of the suite keeps its threads
         }
         assertThat(out).contains("G parameters: ").contains("D parameters: ").contains("GFLOP/s: ").contains("RSS MiB: ")
-                .contains("1 threads").contains("cpu: ").containsPattern("fp32 matmul ceiling \\(1024x1024 products, 1 threads\\): [0-9.]+ GFLOP/s")
-                .containsPattern("GFLOP/s: [0-9.]+ \\([0-9]+% of the matmul ceiling\\)");
+                .contains("1 threads").contains("cpu: ").containsPattern("fp32 BLAS rate \\(1024x1024 products, 1 threads\\): [0-9.]+ GFLOP/s")
+                .containsPattern("fp32 FMA peak, estimated: 1 cores x [0-9]+ FLOP/cycle x [0-9.]+ GHz = [0-9.]+ GFLOP/s")
+                .containsPattern("GFLOP/s: [0-9.]+ \\([0-9]+% of the BLAS rate, [0-9]+% of the FMA peak\\)");
         String[] lines = out.strip().split("\\R");
         assertThat(lines[lines.length - 1]).matches("images/s: [0-9.]+");
     }

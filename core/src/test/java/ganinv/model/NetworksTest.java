@@ -95,6 +95,86 @@ class NetworksTest {
         }
     }
 
+    /**
+     * The zero channels Conv adds to a 1-channel input change nothing: output, input gradient and
+     * weight and bias gradients of L = Σy² equal a direct 3x3 "same" convolution written out in
+     * double loops here, with the same weights.
+     */
+    @Test
+    void theOneChannelPaddingChangesNoOutputAndNoGradient() {
+        int n = 3;
+        int f = 4;
+        int r = 6;
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = new Network("c", new LayerSequence().add("Conv2d", Conv.plain3x3(f)), m, new Shape(1, 1, r, r));
+            NDArray x = m.randomUniform(-1, 1, new Shape(n, 1, r, r));
+            x.setRequiresGradient(true);
+            NDArray y;
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                y = net.forward(x);                                               // [3, 4, 6, 6]
+                gc.backward(y.mul(y).sum());
+            }
+            java.util.List<NDArray> params = new java.util.ArrayList<>(net.weights().values());   // weight [4, 1, 3, 3], bias [4]
+            float[] xs = x.toFloatArray();
+            float[] w = params.get(0).toFloatArray();
+            float[] b = params.get(1).toFloatArray();
+            double[] out = new double[n * f * r * r];
+            for (int i = 0; i < n; i++) {
+                for (int o = 0; o < f; o++) {
+                    for (int py = 0; py < r; py++) {
+                        for (int px = 0; px < r; px++) {
+                            double sum = b[o];
+                            for (int ky = 0; ky < 3; ky++) {
+                                for (int kx = 0; kx < 3; kx++) {
+                                    int sy = py + ky - 1;
+                                    int sx = px + kx - 1;
+                                    if (sy >= 0 && sy < r && sx >= 0 && sx < r) {
+                                        sum += w[o * 9 + ky * 3 + kx] * xs[(i * r + sy) * r + sx];
+                                    }
+                                }
+                            }
+                            out[((i * f + o) * r + py) * r + px] = sum;
+                        }
+                    }
+                }
+            }
+            double[] gx = new double[xs.length];
+            double[] gw = new double[w.length];
+            double[] gb = new double[f];
+            for (int i = 0; i < n; i++) {
+                for (int o = 0; o < f; o++) {
+                    for (int py = 0; py < r; py++) {
+                        for (int px = 0; px < r; px++) {
+                            double g = 2 * out[((i * f + o) * r + py) * r + px];       // ∂Σy²/∂y
+                            gb[o] += g;
+                            for (int ky = 0; ky < 3; ky++) {
+                                for (int kx = 0; kx < 3; kx++) {
+                                    int sy = py + ky - 1;
+                                    int sx = px + kx - 1;
+                                    if (sy >= 0 && sy < r && sx >= 0 && sx < r) {
+                                        gw[o * 9 + ky * 3 + kx] += g * xs[(i * r + sy) * r + sx];
+                                        gx[(i * r + sy) * r + sx] += g * w[o * 9 + ky * 3 + kx];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            assertClose(y.toFloatArray(), out, 1e-5);
+            assertClose(x.getGradient().toFloatArray(), gx, 1e-4);
+            assertClose(params.get(0).getGradient().toFloatArray(), gw, 1e-3);
+            assertClose(params.get(1).getGradient().toFloatArray(), gb, 1e-3);
+        }
+    }
+
+    private static void assertClose(float[] actual, double[] expected, double tolerance) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.length; i++) {
+            assertThat((double) actual[i]).as("element %d", i).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(tolerance));
+        }
+    }
+
     @Test
     void jointDiscriminatorHasTheDocumentedLayers() {
         // Trunk 112,576 + z path (64·256+256) + (256·256+256) + joint (1280·256+256) + (256+1).

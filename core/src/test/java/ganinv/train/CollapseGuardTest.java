@@ -62,6 +62,16 @@ class CollapseGuardTest {
                 new MethodOptions(1, true, 1e-3, 0.5, 0.99), 5, 1, 1000, 2);
     }
 
+    /** How many draws take SplitMix64 from {@code seed} to {@code state}: (state − seed)·γ⁻¹ mod 2⁶⁴. */
+    static long draws(long state, long seed) {
+        long gamma = 0x9E3779B97F4A7C15L;
+        long inverse = gamma;                      // Newton: each step doubles the correct low bits
+        for (int i = 0; i < 6; i++) {
+            inverse *= 2 - gamma * inverse;
+        }
+        return (state - seed) * inverse;
+    }
+
     private void train(Path run, int steps, boolean resume, CollapseGuard guard) {
         TrainConfig c = config(steps);
         Dataset data = c.openData(out);
@@ -112,15 +122,24 @@ class CollapseGuardTest {
         assertThat(Files.readAllLines(run.resolve("metrics.jsonl"))).hasSize(2);
         assertThat(run.resolve("checkpoints/step-00000002.ckpt")).exists();
 
-        // The third attempt's weights are those of its seed, not the run's.
+        // The checkpoint left is the third attempt's own: its generator's state is seed initSeed(5, 2)
+        // advanced by a few thousand draws (SplitMix64 adds one odd constant per draw), and its
+        // weights are not those of an undisturbed run of seed 5.
+        train(tmp.resolve("undisturbed"), 2, false, CollapseGuard.of(CollapseGuard.Policy.OFF));
+        Checkpoint third = Checkpoint.read(run.resolve("checkpoints/step-00000002.ckpt"));
+        Checkpoint plain = Checkpoint.read(tmp.resolve("undisturbed/checkpoints/step-00000002.ckpt"));
+        assertThat(draws(third.header().rngState(), Trainer.initSeed(5, 2))).isBetween(1L, 100_000L);
+        assertThat(draws(plain.header().rngState(), 5)).isBetween(1L, 100_000L);
+        long fromRunSeed = draws(third.header().rngState(), 5);
+        assertThat(fromRunSeed < 0 || fromRunSeed > 100_000L).as("not drawn from the run's own seed: %d", fromRunSeed).isTrue();
         try (NDManager m = NDManager.newBaseManager()) {
-            TrainConfig c = config(1);
-            ai.djl.engine.Engine.getInstance().setRandomSeed((int) Trainer.initSeed(5, 2));
-            GanMethod fresh = Methods.create(c.method(), c.net(), c.prior(), c.options(), m);
-            ai.djl.engine.Engine.getInstance().setRandomSeed(5);
-            GanMethod first = Methods.create(c.method(), c.net(), c.prior(), c.options(), m);
-            assertThat(fresh.networks().get("G").weights().values().iterator().next().toFloatArray())
-                    .isNotEqualTo(first.networks().get("G").weights().values().iterator().next().toFloatArray());
+            TrainConfig c = config(2);
+            GanMethod a = Methods.create(c.method(), c.net(), c.prior(), c.options(), m);
+            GanMethod b = Methods.create(c.method(), c.net(), c.prior(), c.options(), m);
+            third.restoreInto(a);
+            plain.restoreInto(b);
+            assertThat(a.networks().get("G").weights().values().iterator().next().toFloatArray())
+                    .isNotEqualTo(b.networks().get("G").weights().values().iterator().next().toFloatArray());
         }
 
         log.reset();

@@ -11,7 +11,8 @@ import java.util.Optional;
  * where a core with AVX-512 is taken to have two 512-bit FMA pipes (2 x 16 lanes x 2 FLOPs = 64 per
  * cycle), one with AVX2 and FMA two 256-bit ones (32), and any other 8. It uses the clock the
  * kernel reports, not a boost clock, and is an estimate: a core with one pipe, or one that runs
- * AVX-512 on 256-bit halves, has half of it.
+ * AVX-512 on 256-bit halves, has half of it, and its "cores" are the bench's threads, which on
+ * SMT siblings share one core's pipes.
  */
 public final class FmaPeak {
     /**

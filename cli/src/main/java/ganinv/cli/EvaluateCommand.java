@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         description = "Measure a run on N real and N generated images: fid and kid (over the named features), "
                 + "encoder_loss, psnr/ssim of reconstructions of generated and of real images, latent_entropy "
                 + "(dlsgan), and for labelled data probe_accuracy (a logistic-regression probe on encoder codes, "
-                + "trained on even rows and scored on odd rows), probe_1nn_accuracy (the BiGAN paper's 1-nearest- "
+                + "trained on even rows and scored on odd rows), probe_1nn_accuracy (the BiGAN paper's 1-nearest-"
                 + "neighbour probe, cosine distance, even rows the reference), probe_chance (always answering the "
                 + "most frequent scored class), probe_classes and the split's sizes. With --classifier (made by "
                 + "train-classifier): fid/kid over its features, classes_covered, class_kl, class_kept_encoder and "

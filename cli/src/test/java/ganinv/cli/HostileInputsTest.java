@@ -140,6 +140,11 @@ class HostileInputsTest {
                 a.resolve("checkpoints/t.png").toString());
         assertThat(run("sample", "--run", a.toString(), "--count", "2", "--out", a.resolve("samples-2").toString()))
                 .as(err.toString()).isZero();
+        // A folder that merely holds a config.json is no run: its samples/ is the user's.
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("config.json"), "{}");
+        assertThat(run("sample", "--run", a.toString(), "--count", "2", "--out", project.resolve("samples").toString()))
+                .as(err.toString()).isZero();
         assertThat(Files.readString(a.resolve("config.json"))).contains("\"resume_changes\"").contains("\"--lr\"");
     }
 

@@ -387,15 +387,12 @@ public final class GanRun implements AutoCloseable {
         session.close();
     }
 
-    /**
-     * Runs forward-only {@code body} on the loaded run beside the other readers (for the API's other
-     * classes): no gradient is recorded, so neither the JVM's gradient lock nor the run to itself.
-     */
+    /** Forward-only {@code body} on the loaded run beside other readers, without the gradient lock (for the API). */
     <T> T reading(java.util.function.Function<TrainedRun, T> body) {
         return session.read(() -> body.apply(trained));
     }
 
-    /** Runs {@code body} on the loaded run with this run to itself (for the API's other classes). */
+    /** {@code body} on the loaded run with this run, and the JVM's gradient lock, to itself (for the API). */
     <T> T withRun(java.util.function.Function<TrainedRun, T> body) {
         return session.exclusive(() -> body.apply(trained));
     }

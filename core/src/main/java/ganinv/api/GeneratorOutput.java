@@ -5,9 +5,9 @@ package ganinv.api;
  * ({@code --g-output tanh}), which {@link #parse} reads.
  */
 public enum GeneratorOutput {
-    /** tanh (the default). */
+    /** tanh, as the seeds' networks end: it can saturate (docs/stability.md). */
     TANH("tanh"),
-    /** Nothing: images are clipped to [−1, 1] when they become pixels. */
+    /** Nothing (the default): images are clipped to [−1, 1] when they become pixels. */
     LINEAR("linear");
 
     private final String spelling;

@@ -6,11 +6,13 @@ import java.util.List;
 
 /**
  * A run continued from its newest checkpoint ({@link Training#resume}): it trains with the settings
- * its config.json holds, and only the settings that may change mid-run can be set here. Each one
- * set is recorded in config.json under {@code resume_changes} with the step it took effect at (and
- * the value it replaced, for those the config holds); the new values stay for later resumes.
- * What fixes the run (method, network, data, seed, batch, the method's own weights) cannot change:
- * train a new run for that.
+ * its config.json holds, and only the settings that may change mid-run can be set here. A change to
+ * the steps, the learning rate or a cadence is saved in config.json's config, so later resumes keep
+ * it, and recorded under {@code resume_changes} with the step it took effect at and the value it
+ * replaced; the safety settings (checkpoints kept, the non-finite and collapse policies) hold for
+ * this start only and are recorded whenever given; the device is never recorded. What fixes the run
+ * (method, network, data, seed, batch, the method's own weights) cannot change: train a new run for
+ * that. A learning rate given after a non-finite rollback is still halved by the rollbacks so far.
  */
 public final class Resumption {
     /** The {@code ganinv train} flags that take effect with {@code --resume}. */

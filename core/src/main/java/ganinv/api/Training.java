@@ -88,17 +88,13 @@ public final class Training {
                     CollapseGuard.of(CollapseGuard.Policy.parse(s.onCollapse.toString())));
             Dataset dataset = config.openData(s.log);
             RunDir dir = RunDir.forTraining(s.out, s.resume, s.force);
-            if (s.resume) {
-                List<Map<String, Object>> changes = changes(saved, config, newestStep(s.out));
-                if (!changes.isEmpty()) {
-                    dir.recordResumeChanges(config, changes);
-                }
-            }
+
             long total = config.steps();
             Trainer.Summary r;
             try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {      // any thread, as on the engine's own
                 r = Trainer.run(Trainer.Request.of(config, dataset, dir, s.resume, s.log).safety(safety)
-                        .onLog(line -> tell(line, total)).device(device));
+                        .onLog(line -> tell(line, total)).device(device)
+                        .resumeChanges(s.resume ? changes(saved, config) : List.of()));
             }
             return new TrainingResult(s.out, r.step(), r.seconds(), r.imagesPerSecond(), r.checkpoint(), r.samples());
         });
@@ -106,6 +102,11 @@ public final class Training {
 
     /** The saved config with the resumable settings given ({@link Resumption#FLAGS}) in place. */
     private TrainConfig resumed(TrainConfig saved) {
+        long at = newestStep(s.out);
+        if (s.given.contains("--steps") && s.steps < at) {
+            throw new UserError("--steps " + s.steps + ": " + s.out + " is already at step " + at
+                    + "; give the larger total to continue to");
+        }
         TrainConfig c = saved.withResumable(s.given.contains("--lr") ? s.lr : saved.options().learningRate(),
                 s.given.contains("--log-every") ? s.logEvery : saved.logEvery(),
                 s.given.contains("--sample-every") ? s.sampleEvery : saved.sampleEvery(),
@@ -114,10 +115,11 @@ public final class Training {
     }
 
     /**
-     * One entry per resumable flag given: the step it takes effect at, the flag, and the value, with
-     * the value it replaces where config.json holds one (the safety settings are each start's own).
+     * One entry per resumable flag given that changes a value: the flag and the value, with the value
+     * it replaces where config.json holds one (the safety settings are each start's own, so they are
+     * recorded whenever given); the trainer adds the step.
      */
-    private List<Map<String, Object>> changes(TrainConfig saved, TrainConfig now, long step) {
+    private List<Map<String, Object>> changes(TrainConfig saved, TrainConfig now) {
         Map<String, Object[]> values = new LinkedHashMap<>();
         values.put("--steps", new Object[] {saved.steps(), now.steps()});
         values.put("--lr", new Object[] {saved.options().learningRate(), now.options().learningRate()});
@@ -129,9 +131,8 @@ public final class Training {
         values.put("--on-collapse", new Object[] {null, s.onCollapse.toString()});
         List<Map<String, Object>> changes = new ArrayList<>();
         values.forEach((flag, fromTo) -> {
-            if (s.given.contains(flag)) {
+            if (s.given.contains(flag) && !java.util.Objects.equals(fromTo[0], fromTo[1])) {
                 Map<String, Object> c = new LinkedHashMap<>();
-                c.put("step", step);
                 c.put("setting", flag);
                 if (fromTo[0] != null) {
                     c.put("from", fromTo[0]);

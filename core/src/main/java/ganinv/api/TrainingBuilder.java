@@ -322,7 +322,7 @@ public final class TrainingBuilder extends DlsganSettings implements Cloneable {
         return this;
     }
 
-    /** Trains (or, from {@link Training#resume}, continues) to the step count, as {@code build().run()}.
+    /** Trains to the step count, as {@code build().run()}.
      * @return where the run stands
      * @throws BadInputException for an invalid setting, unreadable data or a folder in the way */
     public TrainingResult run() {

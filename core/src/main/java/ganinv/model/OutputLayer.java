@@ -7,14 +7,13 @@ import ganinv.UserError;
 /**
  * What ends the dcgan-up generator, recorded in {@code config.json} and so in every checkpoint.
  * <ul>
- *   <li>{@code tanh} (the default): squashed into (-1, 1), as in
- *   {@code shared/bench/torch_dlsgan_step.py}; what every dcgan-up run made before the option
- *   existed was trained with, and what a config without it reads as. It can saturate: one
- *   Fashion-MNIST seed in three drove every pixel to -1, where tanh's gradient vanishes, and never
- *   came back (the collapse guard restarts such a start).</li>
- *   <li>{@code linear}: the last convolution's output as it is, as in StyleGAN2 and the DLSGAN
- *   authors' code; images are clipped to [-1, 1] when they become pixels. It trains that seed, but
- *   was worse on shapes (docs/quality.md), so it is not the default.</li>
+ *   <li>{@code tanh}: squashed into (-1, 1), as in {@code shared/bench/torch_dlsgan_step.py}; what
+ *   every dcgan-up run made before the option existed was trained with, and what a config without
+ *   it reads as. It can saturate: G drives every pixel to -1, where tanh's gradient vanishes, and D
+ *   wins for good (docs/stability.md: a third of the shapes starts of every method).</li>
+ *   <li>{@code linear} (the default recipe's, for every method): the last convolution's output as it
+ *   is, as in StyleGAN2 and the DLSGAN authors' code; images are clipped to [-1, 1] when they become
+ *   pixels.</li>
  * </ul>
  * The stylegan2 generator always ends linear.
  */

@@ -23,7 +23,7 @@ public final class PlainGan extends BaseMethod {
     public static final String NAME = "gan";
 
     private final Network discriminator;
-    private Network encoder;
+    private volatile Network encoder;      // attached by one reader, read by the others
 
     public PlainGan(NetConfig net, LatentPrior prior, MethodOptions options, NDManager manager) {
         super(net, prior, options, manager);

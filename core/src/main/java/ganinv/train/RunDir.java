@@ -35,19 +35,20 @@ public final class RunDir {
     /**
      * The file or folder of a run that {@code path} lies in or is, when that is one the run owns
      * (config.json, metrics.jsonl, samples/, checkpoints/, encoder/): training rewrites those, and
-     * {@code train --force} deletes them.
+     * {@code train --force} deletes them. A run is a folder with config.json and checkpoints/; of
+     * nested ones (a run's encoder/ is a fitting run), the outermost.
      */
     public static java.util.Optional<Path> ownedPart(Path path) {
         Path abs = path.toAbsolutePath().normalize();
+        java.util.Optional<Path> outermost = java.util.Optional.empty();    // a fit's encoder/ is its run's too
         for (Path dir = abs.getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("config.json"))) {
-                Path first = dir.resolve(dir.relativize(abs).getName(0));
-                if (OWNED.contains(first.getFileName().toString())) {
-                    return java.util.Optional.of(first);
-                }
+            boolean run = Files.isRegularFile(dir.resolve("config.json")) && Files.isDirectory(dir.resolve("checkpoints"));
+            Path first = dir.resolve(dir.relativize(abs).getName(0));
+            if (run && OWNED.contains(first.getFileName().toString())) {
+                outermost = java.util.Optional.of(first);
             }
         }
-        return java.util.Optional.empty();
+        return outermost;
     }
 
     /** Opens an existing run for reading. */
@@ -131,24 +132,6 @@ public final class RunDir {
     /** The settings changed on resume that config.json records, oldest first; empty when none were. */
     public List<Map<String, Object>> readResumeChanges() {
         return readList(RESUME_CHANGES);
-    }
-
-    /**
-     * Records settings changed on resume: config.json's config becomes {@code config} and each change
-     * ({@code step}, {@code setting}, {@code from}, {@code to}) is appended to its list, in one write,
-     * so that a later resume reads the settings the run now trains with.
-     */
-    public void recordResumeChanges(Object config, List<Map<String, Object>> changes) {
-        try {
-            var json = (com.fasterxml.jackson.databind.node.ObjectNode) JsonFiles.MAPPER.readTree(configFile().toFile());
-            json.set("config", JsonFiles.MAPPER.valueToTree(config));
-            var list = json.has(RESUME_CHANGES) ? (com.fasterxml.jackson.databind.node.ArrayNode) json.get(RESUME_CHANGES)
-                    : json.putArray(RESUME_CHANGES);
-            changes.forEach(c -> list.add(JsonFiles.MAPPER.valueToTree(c)));
-            JsonFiles.write(configFile(), json);
-        } catch (IOException | ClassCastException e) {
-            throw new UserError(configFile() + ": unreadable run configuration (" + e.getMessage() + ")", e);
-        }
     }
 
     private List<Map<String, Object>> readList(String key) {

@@ -63,9 +63,10 @@ public final class TrainedRun implements AutoCloseable {
 
     /**
      * Makes sure the run can invert: a gan run gets the encoder fitted to its current generator,
-     * and fails with the fix when there is none or it was fitted to an older generator.
+     * and fails with the fix when there is none or it was fitted to an older generator. Readers of a
+     * loaded run call it concurrently (Spark tasks, encoder inversion): one loads, the rest see it.
      */
-    public void requireEncoder() {
+    public synchronized void requireEncoder() {
         if (method instanceof PlainGan gan && !gan.hasEncoder()) {
             attachFittedEncoder(gan);
         }

@@ -48,24 +48,31 @@ public final class Trainer {
      * @param safety {@code --keep-checkpoints}, {@code --on-nonfinite} and the collapse guard
      * @param onLog told every metrics.jsonl line (step, losses, images_per_s, seconds, rss_mib)
      * @param device where the networks, optimiser state and batches live
+     * @param resumeChanges settings a resume changes ({@code setting}, {@code to}, and {@code from}
+     *     where the config held it): recorded in config.json under {@link RunDir#RESUME_CHANGES}
+     *     with the step the run resumed at, once the checkpoint has been restored
      */
     public record Request(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, Safety safety, PrintStream out,
-                          Consumer<Map<String, Object>> onLog, ai.djl.Device device) {
-        /** With the default safety settings, no listener, on the default device. */
+                          Consumer<Map<String, Object>> onLog, ai.djl.Device device, List<Map<String, Object>> resumeChanges) {
+        /** With the default safety settings, no listener, on the default device, no settings changed. */
         public static Request of(TrainConfig cfg, Dataset data, RunDir dir, boolean resume, PrintStream out) {
-            return new Request(cfg, data, dir, resume, Safety.DEFAULT, out, line -> { }, ganinv.model.Devices.DEFAULT);
+            return new Request(cfg, data, dir, resume, Safety.DEFAULT, out, line -> { }, ganinv.model.Devices.DEFAULT, List.of());
         }
 
         public Request safety(Safety value) {
-            return new Request(cfg, data, dir, resume, value, out, onLog, device);
+            return new Request(cfg, data, dir, resume, value, out, onLog, device, resumeChanges);
         }
 
         public Request onLog(Consumer<Map<String, Object>> value) {
-            return new Request(cfg, data, dir, resume, safety, out, value, device);
+            return new Request(cfg, data, dir, resume, safety, out, value, device, resumeChanges);
         }
 
         public Request device(ai.djl.Device value) {
-            return new Request(cfg, data, dir, resume, safety, out, onLog, value);
+            return new Request(cfg, data, dir, resume, safety, out, onLog, value, resumeChanges);
+        }
+
+        public Request resumeChanges(List<Map<String, Object>> value) {
+            return new Request(cfg, data, dir, resume, safety, out, onLog, device, List.copyOf(value));
         }
     }
 
@@ -131,7 +138,16 @@ public final class Trainer {
                 json.put(RunDir.COLLAPSE_RESTARTS, restarts);
             }
             // Kept through collapse restarts too: config.json exists here only if this run wrote it.
-            List<Map<String, Object>> changes = java.nio.file.Files.exists(dir.configFile()) ? dir.readResumeChanges() : List.of();
+            List<Map<String, Object>> changes = new ArrayList<>(
+                    java.nio.file.Files.exists(dir.configFile()) ? dir.readResumeChanges() : List.of());
+            if (resume) {                                  // recorded once the checkpoint is restored, at its step
+                for (Map<String, Object> change : request.resumeChanges()) {
+                    Map<String, Object> at = new LinkedHashMap<>();
+                    at.put("step", from.step());
+                    at.putAll(change);
+                    changes.add(at);
+                }
+            }
             if (!changes.isEmpty()) {
                 json.put(RunDir.RESUME_CHANGES, changes);
             }

@@ -67,7 +67,8 @@ class ResumptionTest {
 
         assertThat(checkpoint(same, 20)).isEqualTo(checkpoint(plain, 20));
         assertThat(checkpoint(lower, 20)).isNotEqualTo(checkpoint(plain, 20));
-        assertThat(config(plain).has("resume_changes")).as("--steps alone is recorded too").isTrue();
+        assertThat(config(plain).get("resume_changes")).as("the new total").hasSize(1);
+        assertThat(config(same).get("resume_changes")).as("the saved lr given again changes nothing").hasSize(1);
 
         JsonNode c = config(lower);
         assertThat(c.at("/config/options/learningRate").asDouble()).isEqualTo(saved / 10);
@@ -90,6 +91,23 @@ class ResumptionTest {
         assertThat(later.get("resume_changes").get(4).get("setting").asText()).isEqualTo("--on-collapse");
         assertThat(later.get("resume_changes").get(4).get("step").asLong()).isEqualTo(20);
         assertThat(later.get("resume_changes").get(4).has("from")).as("the guard's policy is each start's own").isFalse();
+    }
+
+    @Test
+    void aFailedResumeRecordsNothingAndALowerTotalIsRefused() throws IOException {
+        Path broken = copy("broken");
+        try (Stream<Path> ckpts = Files.list(broken.resolve("checkpoints"))) {
+            for (Path c : ckpts.toList()) {
+                Files.write(c, new byte[] {1, 2, 3});                          // every checkpoint damaged
+            }
+        }
+        String before = Files.readString(broken.resolve("config.json"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Training.resume(broken).steps(20).lr(1e-4).run())
+                .isInstanceOf(BadInputException.class);
+        assertThat(Files.readString(broken.resolve("config.json"))).isEqualTo(before);
+        Path ahead = copy("ahead");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Training.resume(ahead).steps(5).run())
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--steps 5").hasMessageContaining("already at step 10");
     }
 
     @Test

@@ -58,7 +58,9 @@ public final class FitEncoderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        phase.refuseOnResume(spec, "--run", java.util.List.of("--steps", "--keep-checkpoints", "--on-nonfinite", "--device"));
+        phase.refuseOnResume(spec, "--run", java.util.List.of("--steps", "--keep-checkpoints", "--on-nonfinite", "--device"),
+                java.util.Map.of("--batch", "/batch", "--pixel-weight", "/pixelWeight", "--lr", "/learningRate", "--beta1", "/beta1",
+                        "--beta2", "/beta2", "--seed", "/seed"), run.resolve("encoder").resolve("config.json"));
         EncoderFit fit = phase.resume ? EncoderFit.resume(run) : EncoderFit.builder(run).batch(batch).pixelWeight(pixelWeight)
                 .lr(lr).beta1(beta1).beta2(beta2).seed(seed).logEvery(phase.logEvery).sampleEvery(phase.sampleEvery)
                 .checkpointEvery(phase.checkpointEvery).force(phase.force);

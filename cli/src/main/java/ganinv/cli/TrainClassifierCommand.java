@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 /** {@code ganinv train-classifier}: the learned yardstick of evaluate, report and compare. */
 @Command(name = "train-classifier", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a small CNN classifier on labelled real images (class subfolders, an IDX file with its "
-                + "labels file, CIFAR-10, or shapes), hold out 10% of them (at most 10,000) and print its accuracy "
+                + "labels file, CIFAR-10, or shapes), hold out 10%% of them (at most 10,000) and print its accuracy "
                 + "on those. 'evaluate --classifier FILE' then measures FID/KID over its features, the classes a "
                 + "generator covers, and whether reconstructions keep their class.",
         footer = {"", "Examples:",

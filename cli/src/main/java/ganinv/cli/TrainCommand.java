@@ -137,9 +137,24 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DeviceOption on;
 
+    /** Where config.json's config holds what each flag that fixes the run sets ("!": the opposite boolean). */
+    private static final Map<String, String> SAVED_AT = Map.ofEntries(Map.entry("--method", "/method"),
+            Map.entry("--data", "/data"), Map.entry("--batch", "/batch"), Map.entry("--seed", "/seed"),
+            Map.entry("--count", "/count"), Map.entry("--latent-dist", "/latentDist"), Map.entry("--arch", "/net/arch"),
+            Map.entry("--latent-dim", "/net/latentDim"), Map.entry("--resolution", "/net/resolution"),
+            Map.entry("--channels", "/net/channels"), Map.entry("--width", "/net/width"),
+            Map.entry("--max-width", "/net/maxWidth"), Map.entry("--mapping-layers", "/net/mappingLayers"),
+            Map.entry("--g-output", "/net/output"), Map.entry("--g-modulation", "/net/modulated"),
+            Map.entry("--lambda", "/options/lambda"), Map.entry("--regress-generator", "/options/regressGenerator"),
+            Map.entry("--beta1", "/options/beta1"), Map.entry("--beta2", "/options/beta2"), Map.entry("--g-ema", "/options/gEma"),
+            Map.entry("--r1-weight", "/options/dls/r1Weight"), Map.entry("--lr-decay", "/options/dls/lrDecay"),
+            Map.entry("--scale-tracker", "/options/dls/scaleTracker"), Map.entry("--encoder-loss-on", "/options/dls/encoderLossOn"),
+            Map.entry("--no-dls", "!/options/dls/dynamicScale"), Map.entry("--updates", "/options/dls/updates"),
+            Map.entry("--augment", "/options/dls/augment"), Map.entry("--minibatch-std", "/options/dls/minibatchStd"));
+
     @Override
     public Integer call() {
-        phase.refuseOnResume(spec, "--out", Resumption.FLAGS);
+        phase.refuseOnResume(spec, "--out", Resumption.FLAGS, SAVED_AT, out.resolve("config.json"));
         if (legacyR1 != null) {
             throw new BadInputException("--r1 " + legacyR1 + ": renamed; --r1 was gamma in gamma/2*||grad||^2, now --r1-weight is lambda_r1 in"
                     + " lambda_r1*||grad||^2 (the paper's): use --r1-weight " + legacyR1 / 2 + " for the same strength", null);

@@ -101,7 +101,7 @@ class CliTest extends CommandTestBase {
             Path bigan = tmp.resolve("bigan-" + data.length());
             assertThat(run(train("--method", "bigan", "--data", data, "--out", bigan.toString(), "--steps", "10")))
                     .as(err.toString()).isZero();
-            assertThat(run(train("--out", bigan.toString(), "--resume", "--steps", "20"))).as(err.toString()).isZero();
+            assertThat(run(train("--out", bigan.toString(), "--resume", "--steps", "20", "--data", data))).as(err.toString()).isZero();
             assertThat(lastLine(bigan.resolve("metrics.jsonl")).path("loss_ge").isNumber()).isTrue();
             assertThat(run("invert", "--run", bigan.toString(), "--images", folder.toString(), "--out",
                     bigan.resolve("inv").toString())).as(err.toString()).isZero();

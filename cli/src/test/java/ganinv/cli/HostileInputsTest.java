@@ -125,14 +125,15 @@ class HostileInputsTest {
         Path a = tmp.resolve("resumed");
         assertThat(run(train(a, "--steps", "4", "--method", "gan", "--resolution", "16", "--width", "8"))).isZero();
         String config = Files.readString(a.resolve("config.json"));
-        refused("--method: a resumed run keeps its saved setting; with --resume only --steps, --lr,", null,
+        refused("--method dlsgan: the run was made with gan and a resumed run keeps it; with --resume only --steps, --lr,", null,
                 "train", "--out", a.toString(), "--resume", "--steps", "8", "--method", "dlsgan");
-        refused("--data: a resumed run keeps", null, "train", "--out", a.toString(), "--resume", "--data", "shapes");
+        refused("--width 16: the run was made with 8", null, "train", "--out", a.toString(), "--resume", "--width", "16");
         refused("--force: a resumed run keeps", null, "train", "--out", a.toString(), "--resume", "--force");
-        refused("--batch: a resumed run keeps its saved setting; with --resume only --steps, --keep-checkpoints", null,
-                "fit-encoder", "--run", a.toString(), "--resume", "--batch", "8");
+        refused("--r1: a resumed run keeps", null, "train", "--out", a.toString(), "--resume", "--r1", "10");
         assertThat(a.resolve("config.json")).hasContent(config);
-        assertThat(run("train", "--out", a.toString(), "--resume", "--steps", "6", "--lr", "0.0001")).as(err.toString()).isZero();
+        // The command that made the run, with --resume added, continues it: its values are the saved ones.
+        assertThat(run(train(a, "--steps", "6", "--method", "gan", "--resolution", "16", "--width", "8", "--resume", "--lr",
+                "0.0001"))).as(err.toString()).isZero();
         // Nor may a command write into what the run owns (train rewrites it, train --force deletes it).
         refused("which the run " + a + " owns", a.resolve("samples/more"), "sample", "--run", a.toString(), "--count", "2",
                 "--out", a.resolve("samples/more").toString());

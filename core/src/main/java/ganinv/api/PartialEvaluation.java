@@ -235,12 +235,7 @@ public final class PartialEvaluation {
         double kid = KernelSums.kid(real.kernelOffDiagonal(), real.count(), generatedOffDiagonal, generatedCount,
                 real.kernelCross());
         return run.reading(t -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("run", t.dir().root().toString());
-            json.put("method", t.method().name());
-            json.put("step", t.step());
-            json.put("generator", t.method().sampler().name());
-            json.put("data", real.data());
+            Map<String, Object> json = ganinv.train.Measure.header(t, real.data());
             ganinv.metrics.Evaluation.ClassPart part = null;
             String features = RandomConvFeatures.NAME;
             if (classifier != null) {

@@ -53,6 +53,17 @@ public final class Measure {
         }
     }
 
+    /** What an evaluation's JSON starts with, here and in the Spark parts: the run, its method, step, generator and data. */
+    public static Map<String, Object> header(TrainedRun trained, String data) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("run", trained.dir().root().toString());
+        values.put("method", trained.method().name());
+        values.put("step", trained.step());
+        values.put("generator", trained.method().sampler().name());
+        values.put("data", data);
+        return values;
+    }
+
     /** @param inception NVIDIA's TorchScript Inception (or any network with its interface), or null for the fallback */
     public static Result run(TrainedRun trained, String data, int count, long seed, Path inception) {
         return run(trained, data, Options.of(count, seed, inception));
@@ -75,12 +86,7 @@ public final class Measure {
             }
         }
         boolean hasEncoder = canInvert(trained);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("run", trained.dir().root().toString());
-        values.put("method", trained.method().name());
-        values.put("step", trained.step());
-        values.put("generator", trained.method().sampler().name());
-        values.put("data", set.describe());
+        Map<String, Object> values = header(trained, set.describe());
         try (FeatureExtractor features = classifier != null ? classifier
                 : options.inception() != null ? new InceptionFeatures(options.inception(), trained.manager())
                 : new RandomConvFeatures(trained.manager())) {

@@ -85,4 +85,62 @@ class PackageLayersTest {
         assertThat(cycles(deps)).hasSize(3);
         assertThat(cycles(Map.of("a", Set.of("b"), "b", Set.of()))).isEmpty();
     }
+
+    @Test
+    void settingsAreDefinedOnceBelowEveryOtherPackage() throws IOException {
+        Map<String, Set<String>> deps = references(Path.of("src/main/java"));
+        assertThat(deps.get("ganinv.api.types")).as("ganinv.api.types reaches no other package").isEmpty();
+        Map<String, Set<String>> enums = enums(Path.of("src/main/java"));
+        List<String> settings = enums.keySet().stream().filter(n -> n.startsWith("ganinv.api.types.")).toList();
+        assertThat(settings).hasSizeGreaterThanOrEqualTo(12);
+        List<String> twice = new ArrayList<>();
+        for (String setting : settings) {
+            enums.forEach((name, constants) -> {
+                if (!name.startsWith("ganinv.api.types.") && constants.equals(enums.get(setting))) {
+                    twice.add(name + " repeats " + setting);
+                }
+            });
+        }
+        assertThat(twice).isEmpty();
+    }
+
+    @Test
+    void theCheckFindsASettingWrittenTwice() {
+        String nested = "package ganinv.train;\npublic record Guard(int w) {\n    public enum Policy {\n        RESTART, STOP, OFF;\n    }\n}";
+        String api = "package ganinv.api.types;\npublic enum CollapsePolicy {\n    RESTART(\"restart\"),\n    STOP(\"stop\"),\n    OFF(\"off\");\n}";
+        assertThat(enumsIn(nested)).containsEntry("ganinv.train.Policy", Set.of("RESTART", "STOP", "OFF"));
+        assertThat(enumsIn(api)).containsEntry("ganinv.api.types.CollapsePolicy", Set.of("RESTART", "STOP", "OFF"));
+    }
+
+    private static final Pattern ENUM = Pattern.compile("\\benum (\\w+)\\s*\\{([^;}]*)[;}]");
+    private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
+
+    /** package.EnumName -> its constants, for every enum declared in the sources. */
+    static Map<String, Set<String>> enums(Path sources) throws IOException {
+        Map<String, Set<String>> found = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                found.putAll(enumsIn(Files.readString(f)));
+            }
+        }
+        return found;
+    }
+
+    static Map<String, Set<String>> enumsIn(String source) {
+        String src = COMMENT.matcher(source).replaceAll(" ");
+        Map<String, Set<String>> found = new TreeMap<>();
+        Matcher p = PACKAGE.matcher(src);
+        String pkg = p.find() ? p.group(1) : "";
+        Matcher e = ENUM.matcher(src);
+        while (e.find()) {
+            Set<String> constants = new TreeSet<>();
+            for (String c : e.group(2).replaceAll("\\([^)]*\\)", "").split(",")) {
+                if (!c.isBlank()) {
+                    constants.add(c.strip());
+                }
+            }
+            found.put(pkg + "." + e.group(1), constants);
+        }
+        return found;
+    }
 }

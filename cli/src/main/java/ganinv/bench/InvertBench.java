@@ -1,12 +1,15 @@
 package ganinv.bench;
 
+import ganinv.api.types.InvertMode;
+import ganinv.api.types.Method;
+import ganinv.api.types.InvertLoss;
+import ganinv.api.types.LatentDistribution;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ganinv.UserError;
 import ganinv.invert.EncoderInverter;
 import ganinv.invert.OptimizationInverter;
 import ganinv.invert.OptimizeSettings;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.objective.GanMethod;
 import ganinv.objective.Methods;
@@ -23,15 +26,14 @@ import java.util.List;
  */
 public final class InvertBench {
     /**
-     * @param mode "encoder" or "optimize"
+     * @param mode encoder or optimize (hybrid is the two in turn)
      * @param rounds encoder: passes over {@code batches} batches; optimize: Adam steps on z
      */
-    public record Settings(String mode, String method, NetConfig net, int batch, int rounds, int warmup) {
+    public record Settings(InvertMode mode, Method method, NetConfig net, int batch, int rounds, int warmup) {
         public Settings {
-            if (!mode.equals("encoder") && !mode.equals("optimize")) {
+            if (mode == InvertMode.HYBRID) {
                 throw new UserError("--mode " + mode + ": choose encoder or optimize");
             }
-            Methods.check(method);
             if (batch < 1) {
                 throw new UserError("--batch " + batch + ": must be at least 1");
             }
@@ -66,11 +68,11 @@ public final class InvertBench {
     public static Result run(Settings s, Path profile, ai.djl.Device device) {
         try (NDManager manager = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed(0);
-            GanMethod method = Methods.create(s.method(), s.net(), LatentPrior.NORMAL, Methods.defaults(s.method()), manager);
+            GanMethod method = Methods.create(s.method(), s.net(), LatentDistribution.NORMAL, Methods.defaults(s.method()), manager);
             if (!method.hasEncoder()) {
                 throw new UserError("--method " + s.method() + ": has no encoder of its own; choose dlsgan, latent-regression or bigan");
             }
-            if (s.mode().equals("encoder")) {
+            if (s.mode() == InvertMode.ENCODER) {
                 List<byte[]> images = images(s.net(), s.batch() * BATCHES);
                 EncoderInverter inverter = new EncoderInverter(method, manager, s.batch());
                 for (int i = 0; i < s.warmup(); i++) {
@@ -98,7 +100,7 @@ public final class InvertBench {
     }
 
     private static OptimizationInverter optimizer(GanMethod method, NDManager manager, int steps, int batch) {
-        return new OptimizationInverter(method, manager, new OptimizeSettings(steps, 0.05, "l2", 0, 1, batch, 0), false);
+        return new OptimizationInverter(method, manager, new OptimizeSettings(steps, 0.05, InvertLoss.L2, 0, 1, batch, 0), false);
     }
 
     /** n random 8-bit images [C, R, R]. */

@@ -1,11 +1,11 @@
 package ganinv.bench;
 
-import ganinv.model.Arch;
+import ganinv.api.types.Method;
+import ganinv.api.types.Architecture;
 import ganinv.model.NetConfig;
 import ganinv.objective.BiGan;
 import ganinv.objective.Dlsgan;
 import ganinv.objective.LatentRegression;
-import ganinv.objective.Methods;
 import ganinv.objective.PlainGan;
 
 import java.util.stream.LongStream;
@@ -23,23 +23,22 @@ public final class StepFlops {
     }
 
     /** FLOPs of one step of {@code method} at batch {@code b}, exactly as its step runs its passes. */
-    public static double of(String method, NetConfig c, int b) {
-        Methods.check(method);
+    public static double of(Method method, NetConfig c, int b) {
         long[] g = generator(c);
         long[] dImage = discriminator(c, 1);
         return b * (double) switch (method) {
-            case Dlsgan.NAME -> {
+            case DLSGAN -> {
                 long[] d = discriminator(c, 1 + c.latentDim());
                 long r1 = 3 * (sum(convolutions(d)) + 2L * headInputs(c));
                 yield sum(g) + 2 * train(d, false) + r1                            // D step: real, fake, R1
                         + train(g, false) + frozen(d);                            // G step through D
             }
-            case LatentRegression.NAME -> {
+            case LATENT_REGRESSION -> {
                 long[] e = discriminator(c, c.latentDim());
                 yield sum(g) + 2 * train(dImage, false) + train(g, false) + frozen(dImage) + train(e, true);
             }
-            case PlainGan.NAME -> sum(g) + 2 * train(dImage, false) + train(g, false) + frozen(dImage);
-            case BiGan.NAME -> {
+            case GAN -> sum(g) + 2 * train(dImage, false) + train(g, false) + frozen(dImage);
+            case BIGAN -> {
                 long[] e = discriminator(c, c.latentDim());
                 long[] trunk = convolutions(discriminator(c, 0));
                 long zPath = 2L * c.latentDim() * 4 * c.width() + 2L * 4 * c.width() * 4 * c.width();
@@ -51,13 +50,12 @@ public final class StepFlops {
                         + train(e, false) + joint + zPath + head                    // E's pair through frozen D: ∂/∂z
                         + sum(e);                                                   // the latent_mse diagnostic
             }
-            default -> throw new IllegalStateException(method);
         };
     }
 
     /** Per image, per layer: Linear(d → 16W); k × Conv3x3(W → W) at 8, 16, ..., R; Conv3x3(W → C) at R. */
     static long[] generator(NetConfig c) {
-        if (c.arch() == Arch.STYLEGAN2) {
+        if (c.arch() == Architecture.STYLEGAN2) {
             return StyleFlops.generator(c);
         }
         long w = c.width();
@@ -70,7 +68,7 @@ public final class StepFlops {
 
     /** Per image, per layer: Conv3x3(C → W) at R; k × Conv3x3(W → W) at R, R/2, ..., 8; Linear(16W → outputs). */
     static long[] discriminator(NetConfig c, int outputs) {
-        if (c.arch() == Arch.STYLEGAN2) {
+        if (c.arch() == Architecture.STYLEGAN2) {
             return StyleFlops.discriminator(c, outputs);
         }
         long w = c.width();
@@ -97,7 +95,7 @@ public final class StepFlops {
 
     /** Inputs of D's head: the features its logit row reads (R1 runs that row backwards). */
     private static long headInputs(NetConfig c) {
-        return c.arch() == Arch.STYLEGAN2 ? c.widthAt(4) : 16L * c.width();
+        return c.arch() == Architecture.STYLEGAN2 ? c.widthAt(4) : 16L * c.width();
     }
 
     /** All layers but the linear head. */

@@ -1,11 +1,14 @@
 package ganinv.bench;
 
+import ganinv.api.types.Updates;
+import ganinv.api.types.ScaleTracker;
+import ganinv.api.types.Method;
+import ganinv.api.types.LatentDistribution;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ganinv.UserError;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 import ganinv.objective.DlsOptions;
@@ -30,12 +33,11 @@ import java.util.Map;
  */
 public final class TrainBench {
     /**
-     * @param method a method name ({@link Methods#NAMES})
+     * @param method the training method
      * @param warmup untimed steps first (allocator and kernel caches settle)
      */
-    public record Settings(String method, NetConfig net, int batch, int steps, int warmup) {
+    public record Settings(Method method, NetConfig net, int batch, int steps, int warmup) {
         public Settings {
-            Methods.check(method);
             if (batch < 1) {
                 throw new UserError("--batch " + batch + ": must be at least 1");
             }
@@ -85,7 +87,7 @@ public final class TrainBench {
     public static Result run(Settings s, Path profile, ai.djl.Device device) {
         try (NDManager manager = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed(0);
-            GanMethod method = Methods.create(s.method(), s.net(), LatentPrior.NORMAL, options(s.method()), manager);
+            GanMethod method = Methods.create(s.method(), s.net(), LatentDistribution.NORMAL, options(s.method()), manager);
             Map<String, Long> parameters = new LinkedHashMap<>();
             for (Network n : method.networks().values()) {
                 parameters.put(n.name(), n.parameterCount());
@@ -125,13 +127,13 @@ public final class TrainBench {
     }
 
     /** The method's defaults; DLSGAN as the peer: the EMA tracker, the paper's λ_r1 = 10, alternating updates. */
-    private static MethodOptions options(String method) {
+    private static MethodOptions options(Method method) {
         MethodOptions o = Methods.defaults(method);
-        if (!method.equals(Dlsgan.NAME)) {
+        if (method != Method.DLSGAN) {
             return o;
         }
         DlsOptions p = o.dls();
-        DlsOptions ema = new DlsOptions(DlsOptions.PAPER.r1Weight(), p.lrDecay(), "ema", p.encoderLossOn(), p.dynamicScale(), "alternating");
+        DlsOptions ema = new DlsOptions(DlsOptions.PAPER.r1Weight(), p.lrDecay(), ScaleTracker.EMA, p.encoderLossOn(), p.dynamicScale(), Updates.ALTERNATING);
         return new MethodOptions(o.lambda(), o.regressGenerator(), o.learningRate(), o.beta1(), o.beta2(), ema);
     }
 }

@@ -1,5 +1,7 @@
 package ganinv.cli;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.InvertMode;
 import ganinv.bench.InvertBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +38,7 @@ public final class BenchInvertCommand implements Callable<Integer> {
     }
 
     private Integer measure() {
-        InvertBench.Settings s = new InvertBench.Settings(mode, method, bench.net(), batch, steps, bench.warmup);
+        InvertBench.Settings s = new InvertBench.Settings(InvertMode.parse(mode), Method.parse(method), bench.net(), batch, steps, bench.warmup);
         int used = bench.applyThreads();
         InvertBench.Result r = InvertBench.run(s, bench.profile, bench.device());
         System.out.println(String.format(Locale.ROOT, "%s inversion (%s), batch %d, %d threads: %d %s in %.2f s",

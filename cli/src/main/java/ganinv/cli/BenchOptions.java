@@ -1,5 +1,7 @@
 package ganinv.cli;
 
+import ganinv.api.types.GeneratorOutput;
+import ganinv.api.types.Architecture;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import ganinv.UserError;
@@ -36,8 +38,8 @@ final class BenchOptions {
 
     NetConfig net() {
         NetOptions n = network;        // validated by NetConfig's constructor: a bad flag is one line naming it
-        return NetConfig.of(n.arch, n.resolution, n.channels, n.width, n.latentDim, n.mappingLayers, n.maxWidth,
-                n.gOutput, n.gModulation);
+        return NetConfig.of(Architecture.parse(n.arch), n.resolution, n.channels, n.width, n.latentDim, n.mappingLayers, n.maxWidth,
+                GeneratorOutput.parse(n.gOutput), n.gModulation);
     }
 
     /** Sets libtorch's intra-op thread count (0: leave it); returns the count in use. */
@@ -57,7 +59,7 @@ final class BenchOptions {
         try {
             return body.call();
         } catch (ganinv.UserError e) {
-            throw new ganinv.api.BadInputException(e.getMessage(), e);
+            throw new ganinv.api.types.BadInputException(e.getMessage(), e);
         }
     }
 }

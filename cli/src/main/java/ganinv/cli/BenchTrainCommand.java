@@ -1,5 +1,6 @@
 package ganinv.cli;
 
+import ganinv.api.types.Method;
 import ganinv.bench.BlasRate;
 import ganinv.bench.FmaPeak;
 import ganinv.bench.TrainBench;
@@ -36,7 +37,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     }
 
     private Integer measure() {
-        TrainBench.Settings s = new TrainBench.Settings(method, bench.net(), batch, steps, bench.warmup);
+        TrainBench.Settings s = new TrainBench.Settings(Method.parse(method), bench.net(), batch, steps, bench.warmup);
         int used = bench.applyThreads();
         TrainBench.Result r = TrainBench.run(s, bench.profile, bench.device());
         r.parameters().forEach((name, count) -> System.out.println(name + " parameters: " + count));

@@ -2,8 +2,8 @@ package ganinv.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ganinv.api.Architecture;
-import ganinv.api.BadInputException;
+import ganinv.api.types.Architecture;
+import ganinv.api.types.BadInputException;
 import ganinv.api.EvaluationSettings;
 import ganinv.api.FileAccessException;
 import ganinv.api.GanRun;

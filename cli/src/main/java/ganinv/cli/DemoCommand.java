@@ -1,6 +1,6 @@
 package ganinv.cli;
 
-import ganinv.api.Architecture;
+import ganinv.api.types.Architecture;
 import ganinv.api.Recipe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,7 +2,7 @@ package ganinv.cli;
 
 import ganinv.api.EncoderFit;
 import ganinv.api.EncoderFitResult;
-import ganinv.api.NonFinitePolicy;
+import ganinv.api.types.NonFinitePolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,7 @@
 package ganinv.cli;
 
 import ganinv.api.GanRun;
-import ganinv.api.Generator;
+import ganinv.api.types.Generator;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

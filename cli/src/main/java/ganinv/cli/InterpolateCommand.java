@@ -1,11 +1,11 @@
 package ganinv.cli;
 
 import ganinv.api.OutputPaths;
-import ganinv.api.BadInputException;
+import ganinv.api.types.BadInputException;
 import ganinv.api.Edits;
 import ganinv.api.GanRun;
 import ganinv.api.ImageFiles;
-import ganinv.api.LatentDistribution;
+import ganinv.api.types.LatentDistribution;
 import ganinv.api.NpyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,8 +1,8 @@
 package ganinv.cli;
 
-import ganinv.api.BadInputException;
-import ganinv.api.InvertLoss;
-import ganinv.api.InvertMode;
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.InvertLoss;
+import ganinv.api.types.InvertMode;
 import ganinv.api.InvertSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

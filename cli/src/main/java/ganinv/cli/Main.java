@@ -1,6 +1,6 @@
 package ganinv.cli;
 
-import ganinv.api.BadInputException;
+import ganinv.api.types.BadInputException;
 import ganinv.api.BuildInfo;
 import ganinv.api.FileAccessException;
 import ganinv.api.Recipe;

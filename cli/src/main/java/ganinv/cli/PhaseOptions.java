@@ -1,6 +1,6 @@
 package ganinv.cli;
 
-import ganinv.api.BadInputException;
+import ganinv.api.types.BadInputException;
 import picocli.CommandLine.Option;
 
 /** The options every training phase shares ({@code train}, {@code fit-encoder}): a picocli mixin. */

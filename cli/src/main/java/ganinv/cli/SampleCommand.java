@@ -1,7 +1,7 @@
 package ganinv.cli;
 
 import ganinv.api.OutputPaths;
-import ganinv.api.BadInputException;
+import ganinv.api.types.BadInputException;
 import ganinv.api.GanRun;
 import ganinv.api.ImageFiles;
 import ganinv.api.NpyFiles;

@@ -198,7 +198,7 @@ public final class GanServer implements AutoCloseable {
         models.acquire();
         try {
             return call.get();
-        } catch (ganinv.api.BadInputException e) {
+        } catch (ganinv.api.types.BadInputException e) {
             throw HttpError.badRequest(e.getMessage());
         } finally {
             models.release();
@@ -264,11 +264,11 @@ public final class GanServer implements AutoCloseable {
             float[][] rows;
             try {
                 rows = NpyFiles.read(f);
-            } catch (ganinv.api.BadInputException e) {
-                throw new ganinv.api.BadInputException("--directions: " + e.getMessage(), e);
+            } catch (ganinv.api.types.BadInputException e) {
+                throw new ganinv.api.types.BadInputException("--directions: " + e.getMessage(), e);
             }
             if (rows.length != 1 || rows[0].length != run.latentDim()) {
-                throw new ganinv.api.BadInputException("--directions " + f + ": a direction is 1 x " + run.latentDim()
+                throw new ganinv.api.types.BadInputException("--directions " + f + ": a direction is 1 x " + run.latentDim()
                         + " (from 'ganinv direction' on this run), this file is " + rows.length + " x " + rows[0].length, null);
             }
             directions.put(f.getFileName().toString().replaceAll("\\.npy$", ""), rows[0]);

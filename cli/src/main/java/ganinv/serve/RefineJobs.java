@@ -1,7 +1,7 @@
 package ganinv.serve;
 
 import ganinv.api.GanRun;
-import ganinv.api.InvertMode;
+import ganinv.api.types.InvertMode;
 import ganinv.api.InvertSettings;
 import ganinv.api.Quality;
 

@@ -1,6 +1,6 @@
 package ganinv.serve;
 
-import ganinv.api.BadInputException;
+import ganinv.api.types.BadInputException;
 
 import java.nio.file.Path;
 

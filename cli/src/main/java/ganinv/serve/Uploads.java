@@ -1,6 +1,6 @@
 package ganinv.serve;
 
-import ganinv.api.BadInputException;
+import ganinv.api.types.BadInputException;
 import ganinv.api.ImageFiles;
 import ganinv.api.ImageTooLargeException;
 import io.javalin.http.Context;

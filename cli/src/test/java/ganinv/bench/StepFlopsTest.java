@@ -1,5 +1,7 @@
 package ganinv.bench;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.Architecture;
 import ganinv.model.NetConfig;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,7 @@ class StepFlopsTest {
     /** stylegan2 at R = 8, C = 1, W = 2 (w(8) = 2, w(4) = 4), d = 3, one mapping layer. */
     @Test
     void styleLayersWorkedByHand() {
-        NetConfig c = new NetConfig(8, 1, 2, 3, ganinv.model.Arch.STYLEGAN2, 1, 4);
+        NetConfig c = new NetConfig(8, 1, 2, 3, Architecture.STYLEGAN2, 1, 4);
         // mapping 2·3·3; a ModConv is affine 2·d·in + conv 2·k²·in·out·r² + demodulation 2·in·out:
         // 4x4 conv 24 + 4608 + 32; toRGB 24 + 128 + 8; 8x8 up 24 + 9216 + 16, conv 12 + 4608 + 8, toRGB 12 + 256 + 4.
         assertThat(StepFlops.generator(c)).containsExactly(18, 4664, 160, 9256, 4628, 272);
@@ -39,7 +41,7 @@ class StepFlopsTest {
         long r1 = 3 * (2304 + 4608 + 2 * 32);             // R1's graph: the convs' transposes + the logit's row, then its backward
         long dStep = g + 2 * (3 * d - 2304) + r1;         // G without gradients; D on real and fake: no input gradient at the first layer
         long gStep = (3 * g - 192) + 2 * d;               // G trained; D frozen: forward and input gradients only
-        assertThat(StepFlops.of("dlsgan", TINY, 5)).isEqualTo(5.0 * (dStep + gStep));
+        assertThat(StepFlops.of(Method.DLSGAN, TINY, 5)).isEqualTo(5.0 * (dStep + gStep));
     }
 
     /*
@@ -60,7 +62,7 @@ class StepFlopsTest {
         long gStep = (3 * 7104 - 192)                       // G trained; z needs no gradient: 21,120
                 + 2 * 6976;                                 // D frozen: 13,952
         assertThat(dStep + gStep).isEqualTo(79_424);
-        assertThat(StepFlops.of("gan", TINY, 3)).isEqualTo(3.0 * 79_424);
+        assertThat(StepFlops.of(Method.GAN, TINY, 3)).isEqualTo(3.0 * 79_424);
     }
 
     @Test
@@ -69,7 +71,7 @@ class StepFlopsTest {
         long gAndE = (3 * 7104 - 192) + 2 * 6976            // G trained, D frozen: 35,072
                 + 3 * 7104;                                 // E trained on G(z), its input gradient reaching G: 21,312
         assertThat(dStep + gAndE).isEqualTo(100_736);
-        assertThat(StepFlops.of("latent-regression", TINY, 2)).isEqualTo(2.0 * 100_736);
+        assertThat(StepFlops.of(Method.LATENT_REGRESSION, TINY, 2)).isEqualTo(2.0 * 100_736);
     }
 
     @Test
@@ -82,16 +84,16 @@ class StepFlopsTest {
                 + 7744 + (48 + 128) + (640 + 16);           // joint D frozen, input gradient toward the code: 8,576
         long diagnostic = 7104;                             // latent_mse: E(G(z)) once more
         assertThat(dStep + gPair + ePair + diagnostic).isEqualTo(127_088);
-        assertThat(StepFlops.of("bigan", TINY, 1)).isEqualTo(127_088.0);
+        assertThat(StepFlops.of(Method.BIGAN, TINY, 1)).isEqualTo(127_088.0);
     }
 
     @Test
     void everyMethodHasACount() {
         NetConfig c = new NetConfig(32, 3, 64, 64);
-        for (String m : ganinv.objective.Methods.NAMES) {
-            assertThat(StepFlops.of(m, c, 16)).as(m).isPositive();
+        for (Method m : Method.values()) {
+            assertThat(StepFlops.of(m, c, 16)).as(m.toString()).isPositive();
         }
         // R1 and the latent head make a DLSGAN step dearer than a plain GAN's.
-        assertThat(StepFlops.of("dlsgan", c, 16)).isGreaterThan(StepFlops.of("gan", c, 16));
+        assertThat(StepFlops.of(Method.DLSGAN, c, 16)).isGreaterThan(StepFlops.of(Method.GAN, c, 16));
     }
 }

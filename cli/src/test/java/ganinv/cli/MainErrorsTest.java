@@ -1,9 +1,9 @@
 package ganinv.cli;
 
 import ganinv.UserError;
-import ganinv.api.BadInputException;
+import ganinv.api.types.BadInputException;
 import ganinv.api.FileAccessException;
-import ganinv.api.GanInvException;
+import ganinv.api.types.GanInvException;
 import ganinv.api.TrainingFailedException;
 import ganinv.api.TrainingInterruptedException;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package ganinv.serve;
 
-import ganinv.api.Method;
+import ganinv.api.types.Method;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ganinv.api.GanRun;

@@ -1,6 +1,6 @@
 package ganinv.serve;
 
-import ganinv.api.Method;
+import ganinv.api.types.Method;
 import ganinv.api.NpyFiles;
 import ganinv.api.Training;
 import org.junit.jupiter.api.Test;

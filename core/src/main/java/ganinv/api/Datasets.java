@@ -1,5 +1,6 @@
 package ganinv.api;
 
+import ganinv.api.types.BadInputException;
 import ganinv.data.DataSpec;
 import ganinv.data.Dataset;
 import ganinv.data.PreparedWriter;

@@ -1,5 +1,10 @@
 package ganinv.api;
 
+import ganinv.api.types.EncoderLossOn;
+import ganinv.api.types.ScaleTracker;
+import ganinv.api.types.Updates;
+
+
 /**
  * The settings of {@link TrainingBuilder} that only DLSGAN reads, one setter per {@code ganinv
  * train} flag with the flag's default; given for another method, {@link Training} refuses them.

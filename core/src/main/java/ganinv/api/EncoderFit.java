@@ -1,5 +1,8 @@
 package ganinv.api;
 
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.Method;
+import ganinv.api.types.NonFinitePolicy;
 import ganinv.UserError;
 import ganinv.train.EncoderFitter;
 import ganinv.train.FitConfig;
@@ -195,7 +198,7 @@ public final class EncoderFit {
     public EncoderFitResult run() {
         return Guard.call(() -> {
             ai.djl.Device on = ganinv.model.Devices.parse(device);
-            Safety safety = new Safety(keepCheckpoints, NonFinite.Policy.parse(onNonFinite.toString()));
+            Safety safety = new Safety(keepCheckpoints, onNonFinite);
             Path folder = run.resolve(EncoderFitter.FOLDER);
             boolean fitted = Files.exists(folder.resolve("config.json")) || Files.exists(folder.resolve("checkpoints"));
             FitConfig config;

@@ -1,5 +1,8 @@
 package ganinv.api;
 
+import ganinv.api.types.GanInvException;
+
+
 /**
  * A file or folder the system refused to read or write: a full disk, missing permissions, a
  * path under a regular file. Nothing the caller passed was wrong as such, but the caller is the

@@ -1,5 +1,6 @@
 package ganinv.api;
 
+import ganinv.api.types.*;
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
 import ganinv.data.ImageCodec;
@@ -84,7 +85,7 @@ public final class GanRun implements AutoCloseable {
             TrainedRun t = TrainedRun.load(folder, ganinv.model.Devices.parse(device));
             try {
                 if (generator != null) {
-                    t.method().sampleFrom(generator.toString());
+                    t.method().sampleFrom(generator);
                 }
                 return new GanRun(t);
             } catch (RuntimeException e) {
@@ -101,12 +102,12 @@ public final class GanRun implements AutoCloseable {
 
     /** @return the training method */
     public Method method() {
-        return Method.parse(trained.method().name());
+        return trained.config().method();
     }
 
     /** @return the network family */
     public Architecture architecture() {
-        return Architecture.parse(trained.method().net().arch().toString());
+        return trained.method().net().arch();
     }
 
     /** @return the training step of the checkpoint that was opened */
@@ -141,7 +142,7 @@ public final class GanRun implements AutoCloseable {
 
     /** @return the prior codes are drawn from */
     public LatentDistribution latentDistribution() {
-        return LatentDistribution.parse(trained.method().prior().name().toLowerCase(java.util.Locale.ROOT));
+        return trained.method().prior();
     }
 
     /** @return the generator that renders */

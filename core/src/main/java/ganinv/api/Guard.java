@@ -1,5 +1,7 @@
 package ganinv.api;
 
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.GanInvException;
 import ganinv.UserError;
 
 import java.util.function.Supplier;

@@ -1,5 +1,6 @@
 package ganinv.api;
 
+import ganinv.api.types.BadInputException;
 import ganinv.data.ImageCodec;
 
 import java.awt.image.BufferedImage;

@@ -1,5 +1,8 @@
 package ganinv.api;
 
+import ganinv.api.types.BadInputException;
+
+
 /**
  * An image whose header claims more pixels than the caller's limit; refused before a pixel is
  * decoded, since a few hundred kilobytes of PNG can claim gigabytes of raster.

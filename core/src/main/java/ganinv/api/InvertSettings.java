@@ -1,5 +1,8 @@
 package ganinv.api;
 
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.InvertLoss;
+import ganinv.api.types.InvertMode;
 import ganinv.invert.OptimizeSettings;
 
 /**
@@ -35,7 +38,7 @@ public record InvertSettings(InvertMode mode, int steps, double learningRate, In
     public InvertSettings {
         Guard.require(mode != null, "mode: must be encoder, optimize or hybrid, not null");
         Guard.require(mode != null && loss != null, "mode and loss: null; pass one of their constants");
-        Guard.run(() -> new OptimizeSettings(steps, learningRate, loss.toString(), priorWeight, restarts, batch, seed));
+        Guard.run(() -> new OptimizeSettings(steps, learningRate, loss, priorWeight, restarts, batch, seed));
     }
 
     /** @return a builder holding the defaults: encoder, 200 steps, lr 0.05, l2, W 0, 1 start, batch 64, seed 0 */
@@ -49,7 +52,7 @@ public record InvertSettings(InvertMode mode, int steps, double learningRate, In
     }
 
     OptimizeSettings optimizer() {
-        return new OptimizeSettings(steps, learningRate, loss.toString(), priorWeight, restarts, batch, seed);
+        return new OptimizeSettings(steps, learningRate, loss, priorWeight, restarts, batch, seed);
     }
 
     /** Builds {@link InvertSettings}; every setter returns the builder. Not thread-safe. */

@@ -1,5 +1,6 @@
 package ganinv.api;
 
+import ganinv.api.types.BadInputException;
 import ganinv.train.RunDir;
 
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package ganinv.api;
 
 import ganinv.UserError;
-import ganinv.api.BadInputException;
-import ganinv.api.GanInvException;
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.GanInvException;
 
 import java.util.Arrays;
 import java.util.function.Supplier;

@@ -1,5 +1,6 @@
 package ganinv.api;
 
+import ganinv.api.types.BadInputException;
 import ganinv.data.ImageFolderLoader;
 import ganinv.metrics.ImagePairs;
 import java.nio.file.Path;

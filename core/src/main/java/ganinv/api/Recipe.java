@@ -1,5 +1,10 @@
 package ganinv.api;
 
+import ganinv.api.types.Architecture;
+import ganinv.api.types.GeneratorOutput;
+import ganinv.api.types.Method;
+
+
 /**
  * The default recipe, stated once: what {@code ganinv train}, {@code demo}, {@code compare} and
  * {@link Training#builder} use unless told otherwise. DLSGAN on the dcgan-up family inverts best on

@@ -1,5 +1,8 @@
 package ganinv.api;
 
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.CollapsePolicy;
+import ganinv.api.types.NonFinitePolicy;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

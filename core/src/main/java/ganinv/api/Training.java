@@ -1,5 +1,10 @@
 package ganinv.api;
 
+import ganinv.api.types.Architecture;
+import ganinv.api.types.CollapsePolicy;
+import ganinv.api.types.NonFinitePolicy;
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.Method;
 import ganinv.UserError;
 import ganinv.data.Dataset;
 import ganinv.data.Subset;
@@ -84,8 +89,8 @@ public final class Training {
             ai.djl.Device device = ganinv.model.Devices.parse(s.device);        // before anything is written
             TrainConfig saved = s.resume ? RunDir.forTraining(s.out, true, false).readConfig() : null;
             TrainConfig config = s.resume ? resumed(saved) : config();
-            Safety safety = new Safety(s.keepCheckpoints, NonFinite.Policy.parse(s.onNonFinite.toString()),
-                    CollapseGuard.of(CollapseGuard.Policy.parse(s.onCollapse.toString())));
+            Safety safety = new Safety(s.keepCheckpoints, s.onNonFinite,
+                    CollapseGuard.of(s.onCollapse));
             Dataset dataset = config.openData(s.log);
             RunDir dir = RunDir.forTraining(s.out, s.resume, s.force);
 
@@ -159,25 +164,24 @@ public final class Training {
 
     /** The run's config from the settings, with the method defaults and refusals of {@code ganinv train}. */
     TrainConfig config() {
-        String method = s.method.toString();
-        MethodOptions d = Methods.defaults(method);
+        MethodOptions d = Methods.defaults(s.method);
         boolean dlsgan = s.method == Method.DLSGAN;
-        DlsOptions dls = dlsgan ? new DlsOptions(s.r1Weight, s.lrDecay, s.scaleTracker.toString(), s.encoderLossOn.toString(),
-                s.dynamicScale, s.updates.toString(), s.augment, s.minibatchStd) : null;
+        DlsOptions dls = dlsgan ? new DlsOptions(s.r1Weight, s.lrDecay, s.scaleTracker, s.encoderLossOn,
+                s.dynamicScale, s.updates, s.augment, s.minibatchStd) : null;
         MethodOptions options = new MethodOptions(s.lambda, s.regressGenerator, s.lr != null ? s.lr : d.learningRate(),
                 s.beta1 != null ? s.beta1 : d.beta1(), s.beta2 != null ? s.beta2 : d.beta2(), dls).withGEma(s.gEma);
         // Every method's G ends linear: a tanh G saturates into the all-black state D wins on (a third of
         // the other methods' shapes starts died that way). The modulation is DLSGAN's alone: with it,
         // latent-regression's D won on every shapes start (docs/stability.md).
         boolean modulated = dlsgan || s.given.contains("--g-modulation") ? s.gModulation : false;
-        NetConfig net = NetConfig.of(s.arch.toString(), s.resolution, s.channels, s.width, s.latentDim, s.mappingLayers,
-                s.maxWidth, s.gOutput.toString(), modulated);
-        TrainConfig config = new TrainConfig(method, s.data, s.count, Subset.RANDOM, s.steps, s.batch, net, s.latentDist.toString(),
+        NetConfig net = NetConfig.of(s.arch, s.resolution, s.channels, s.width, s.latentDim, s.mappingLayers,
+                s.maxWidth, s.gOutput, modulated);
+        TrainConfig config = new TrainConfig(s.method, s.data, s.count, Subset.RANDOM, s.steps, s.batch, net, s.latentDist,
                 options, s.seed, s.logEvery, s.sampleEvery, s.checkpointEvery);
-        if (net.arch() != ganinv.model.Arch.DCGAN_UP && s.given.contains("--g-output")) {
+        if (net.arch() != Architecture.DCGAN_UP && s.given.contains("--g-output")) {
             throw new UserError("--g-output: applies only to --arch dcgan-up; stylegan2's G always ends linear");
         }
-        if (net.arch() != ganinv.model.Arch.DCGAN_UP && s.given.contains("--g-modulation")) {
+        if (net.arch() != Architecture.DCGAN_UP && s.given.contains("--g-modulation")) {
             throw new UserError("--g-modulation: applies only to --arch dcgan-up; stylegan2's G is always modulated");
         }
         refuseUnless(s.method == Method.LATENT_REGRESSION || dlsgan, "--lambda", "latent-regression and dlsgan");

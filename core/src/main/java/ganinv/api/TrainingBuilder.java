@@ -1,5 +1,12 @@
 package ganinv.api;
 
+import ganinv.api.types.Architecture;
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.CollapsePolicy;
+import ganinv.api.types.GeneratorOutput;
+import ganinv.api.types.LatentDistribution;
+import ganinv.api.types.Method;
+import ganinv.api.types.NonFinitePolicy;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

@@ -1,5 +1,8 @@
 package ganinv.api;
 
+import ganinv.api.types.GanInvException;
+
+
 /**
  * A training that ran and failed: every start collapsed (D won outright early on, each time), or a
  * loss or weight stopped being finite. The input was valid; the message says at which step, what

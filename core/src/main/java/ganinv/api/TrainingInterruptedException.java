@@ -1,5 +1,8 @@
 package ganinv.api;
 
+import ganinv.api.types.GanInvException;
+
+
 /**
  * A training or encoder fit stopped by SIGINT or SIGTERM after saving a checkpoint; the message
  * says where it stopped and how to continue ({@code resume}).

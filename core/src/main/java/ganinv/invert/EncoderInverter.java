@@ -1,5 +1,6 @@
 package ganinv.invert;
 
+import ganinv.api.types.InvertMode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ganinv.data.ImageTensor;
@@ -46,6 +47,6 @@ public final class EncoderInverter implements Inverter {
 
     @Override
     public String mode() {
-        return "encoder";
+        return InvertMode.ENCODER.toString();
     }
 }

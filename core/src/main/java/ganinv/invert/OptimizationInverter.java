@@ -1,5 +1,6 @@
 package ganinv.invert;
 
+import ganinv.api.types.InvertMode;
 import ganinv.model.Scalar;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -43,7 +44,7 @@ public final class OptimizationInverter implements Inverter {
 
     @Override
     public String mode() {
-        return hybrid ? "hybrid" : "optimize";
+        return (hybrid ? InvertMode.HYBRID : InvertMode.OPTIMIZE).toString();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ganinv.invert;
 
+import ganinv.api.types.InvertLoss;
 import ganinv.UserError;
 
 /**
@@ -7,13 +8,13 @@ import ganinv.UserError;
  *
  * @param steps Adam steps on z per start
  * @param learningRate Adam's step size on z (β = (0.9, 0.999))
- * @param loss "l2", "l1" or "l2+features" (see {@link ReconstructionLoss})
+ * @param loss the reconstruction objective (see {@link ReconstructionLoss})
  * @param priorWeight weight W of W·||z||²/d, which keeps codes where the prior has mass
  * @param restarts starts per image; the one with the lowest final objective is kept
  * @param batch images optimised together
  * @param seed seed of the random starts
  */
-public record OptimizeSettings(int steps, double learningRate, String loss, double priorWeight, int restarts, int batch,
+public record OptimizeSettings(int steps, double learningRate, InvertLoss loss, double priorWeight, int restarts, int batch,
                                long seed) {
     public OptimizeSettings {
         if (steps < 1) {
@@ -22,7 +23,9 @@ public record OptimizeSettings(int steps, double learningRate, String loss, doub
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new UserError("--lr " + learningRate + ": must be a positive number");
         }
-        ReconstructionLoss.check(loss);
+        if (loss == null) {
+            throw new UserError("--loss: missing; choose one of l2, l1, l2+features");
+        }
         if (!(priorWeight >= 0) || Double.isInfinite(priorWeight)) {
             throw new UserError("--prior-weight " + priorWeight + ": must be a finite number >= 0");
         }

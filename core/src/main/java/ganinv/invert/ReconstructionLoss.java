@@ -1,8 +1,8 @@
 package ganinv.invert;
 
+import ganinv.api.types.InvertLoss;
 import ganinv.model.Scalar;
 import ai.djl.ndarray.NDArray;
-import ganinv.UserError;
 import ganinv.model.Network;
 
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.List;
  * </ul>
  */
 public final class ReconstructionLoss {
-    private final String kind;
+    private final InvertLoss kind;
     private final Network features;
     private final List<NDArray> targetFeatures = new ArrayList<>();
 
@@ -28,33 +28,26 @@ public final class ReconstructionLoss {
      * @param features D, E or BiGAN's joint D, of either family: its image trunk's stages give the
      *                 features; used only by l2+features
      */
-    ReconstructionLoss(String kind, Network features) {
-        this.kind = check(kind);
+    ReconstructionLoss(InvertLoss kind, Network features) {
+        this.kind = kind;
         this.features = features;
-    }
-
-    static String check(String kind) {
-        if (!List.of("l2", "l1", "l2+features").contains(kind)) {
-            throw new UserError("--loss " + kind + ": choose l2, l1 or l2+features");
-        }
-        return kind;
     }
 
     /** Fixes the target x [N, C, R, R]; its features are computed once here. */
     void target(NDArray x) {
         targetFeatures.clear();
-        if (kind.equals("l2+features")) {
+        if (kind == InvertLoss.L2_FEATURES) {
             targetFeatures.addAll(trace(x));
         }
     }
 
     /** Per-image distance of {@code generated} to the target: [N]. */
     NDArray of(NDArray generated, NDArray x) {
-        if (kind.equals("l1")) {
+        if (kind == InvertLoss.L1) {
             return perImageMean(generated.sub(x).abs());
         }
         NDArray l2 = perImageMean(generated.sub(x).square());
-        if (kind.equals("l2")) {
+        if (kind == InvertLoss.L2) {
             return l2;
         }
         List<NDArray> mine = trace(generated);

@@ -235,7 +235,7 @@ public final class Evaluation {
     }
 
     /** Hybrid inversion's settings inside evaluate: {@code invert --mode hybrid}'s defaults (200 Adam steps, lr 0.05, l2). */
-    public static final OptimizeSettings HYBRID = new OptimizeSettings(200, 0.05, "l2", 0, 1, 64, 0);
+    public static final OptimizeSettings HYBRID = new OptimizeSettings(200, 0.05, ganinv.api.types.InvertLoss.L2, 0, 1, 64, 0);
 
     /**
      * psnr_hybrid, ssim_hybrid and (with a classifier) class_kept_hybrid of hybrid inversion

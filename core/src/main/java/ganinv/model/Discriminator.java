@@ -1,5 +1,6 @@
 package ganinv.model;
 
+import ganinv.api.types.Architecture;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
@@ -30,8 +31,8 @@ public final class Discriminator {
      * of {@code minibatchStd} rows ({@link MinibatchStdHead}); 0: a plain head, as {@link #create}.
      */
     public static Network create(String name, NetConfig c, int outputs, int minibatchStd, NDManager manager) {
-        Dense head = c.arch() == Arch.DCGAN_UP ? Dense.plain(outputs) : Dense.equalized(outputs, 1f, 0f);
-        LayerSequence d = trunk(c).add(c.arch() == Arch.DCGAN_UP ? "Linear" : "head",
+        Dense head = c.arch() == Architecture.DCGAN_UP ? Dense.plain(outputs) : Dense.equalized(outputs, 1f, 0f);
+        LayerSequence d = trunk(c).add(c.arch() == Architecture.DCGAN_UP ? "Linear" : "head",
                 minibatchStd > 0 ? new MinibatchStdHead(head, minibatchStd) : head);
         return new Network(name, d, manager, new Shape(1, c.channels(), c.resolution(), c.resolution()));
     }
@@ -43,7 +44,7 @@ public final class Discriminator {
 
     /** The trunk without a head: [N, C, R, R] -> [N, F] features (dcgan-up F = 16W; stylegan2 F = W at 4x4). */
     static LayerSequence trunk(NetConfig c) {
-        return c.arch() == Arch.DCGAN_UP ? dcganTrunk(c) : ResidualDiscriminator.trunk(c);
+        return c.arch() == Architecture.DCGAN_UP ? dcganTrunk(c) : ResidualDiscriminator.trunk(c);
     }
 
     private static LayerSequence dcganTrunk(NetConfig c) {

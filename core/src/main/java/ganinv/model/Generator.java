@@ -1,5 +1,7 @@
 package ganinv.model;
 
+import ganinv.api.types.GeneratorOutput;
+import ganinv.api.types.Architecture;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -11,7 +13,7 @@ import ai.djl.nn.core.Linear;
 /**
  * The "dcgan-up" generator, layer for layer as in {@code shared/bench/torch_dlsgan_step.py}:
  * Linear(d -> W·4·4), LeakyReLU(0.2), reshape [N, W, 4, 4]; k times [nearest x2, Conv3x3(W -> W,
- * pad 1), LeakyReLU(0.2)]; Conv3x3(W -> C, pad 1), then tanh or nothing ({@link OutputLayer}).
+ * pad 1), LeakyReLU(0.2)]; Conv3x3(W -> C, pad 1), then tanh or nothing ({@link GeneratorOutput}).
  * Input [N, d], output [N, C, R, R] (in (-1, 1) with tanh). Upsample-then-convolve because the
  * engine has no transposed convolution.
  */
@@ -21,7 +23,7 @@ public final class Generator {
 
     /** G of the config's architecture: this one for dcgan-up, {@link StyleGenerator} for stylegan2. */
     public static Network create(String name, NetConfig c, NDManager manager) {
-        if (c.arch() == Arch.STYLEGAN2) {
+        if (c.arch() == Architecture.STYLEGAN2) {
             return StyleGenerator.create(name, c, manager);
         }
         if (c.modulated()) {
@@ -38,7 +40,7 @@ public final class Generator {
                     .add(Activation.leakyReluBlock(0.2f));
         }
         g.add(Layers.conv3x3(c.channels()));
-        if (c.output() == OutputLayer.TANH) {
+        if (c.output() == GeneratorOutput.TANH) {
             g.add(Activation.tanhBlock());
         }
         return new Network(name, g, manager, new Shape(1, c.latentDim()));

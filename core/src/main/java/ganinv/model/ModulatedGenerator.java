@@ -1,5 +1,6 @@
 package ganinv.model;
 
+import ganinv.api.types.GeneratorOutput;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -61,7 +62,7 @@ public final class ModulatedGenerator extends AbstractBlock {
             x = x.mul(s.reshape(-1, w, 1, 1));
         }
         NDArray image = toImage.forward(ps, new NDList(x), training).singletonOrThrow();   // [N, C, R, R]
-        return new NDList(config.output() == OutputLayer.TANH ? image.tanh() : image);
+        return new NDList(config.output() == GeneratorOutput.TANH ? image.tanh() : image);
     }
 
     private static NDArray leaky(NDArray x) {

@@ -1,5 +1,7 @@
 package ganinv.model;
 
+import ganinv.api.types.GeneratorOutput;
+import ganinv.api.types.Architecture;
 import ganinv.UserError;
 
 /**
@@ -17,11 +19,11 @@ import ganinv.UserError;
  * @param modulated dcgan-up: whether z scales every stage's channels ({@link ModulatedGenerator});
  *     configs written before it existed read as false (stylegan2 always modulates)
  */
-public record NetConfig(int resolution, int channels, int width, int latentDim, Arch arch, int mappingLayers,
-                        int maxWidth, OutputLayer output, boolean modulated) {
+public record NetConfig(int resolution, int channels, int width, int latentDim, Architecture arch, int mappingLayers,
+                        int maxWidth, GeneratorOutput output, boolean modulated) {
     public NetConfig {
-        arch = arch == null ? Arch.DCGAN_UP : arch;
-        output = arch == Arch.STYLEGAN2 ? OutputLayer.LINEAR : output == null ? OutputLayer.TANH : output;
+        arch = arch == null ? Architecture.DCGAN_UP : arch;
+        output = arch == Architecture.STYLEGAN2 ? GeneratorOutput.LINEAR : output == null ? GeneratorOutput.TANH : output;
         if (resolution < 8 || resolution > 256 || Integer.bitCount(resolution) != 1) {
             throw new UserError("--resolution " + resolution + ": must be 4·2^k with k >= 1 (8, 16, 32, 64, 128 or 256)");
         }
@@ -34,10 +36,10 @@ public record NetConfig(int resolution, int channels, int width, int latentDim, 
         if (latentDim < 1 || latentDim > 65536) {
             throw new UserError("--latent-dim " + latentDim + ": must be between 1 and 65536");
         }
-        if (arch == Arch.STYLEGAN2) {
+        if (arch == Architecture.STYLEGAN2) {
             modulated = false;                                   // the family's own modulation; normalised, so equal configs compare equal
         }
-        if (arch == Arch.DCGAN_UP) {
+        if (arch == Architecture.DCGAN_UP) {
             mappingLayers = 0;                                   // not part of the family: normalised, so equal configs compare equal
             maxWidth = width;
         }
@@ -53,28 +55,27 @@ public record NetConfig(int resolution, int channels, int width, int latentDim, 
      * The networks the flags describe: {@code width} null takes the family's default (dcgan-up 64,
      * stylegan2 16), and dcgan-up, which has no schedule, ignores {@code maxWidth}.
      */
-    public static NetConfig of(String arch, int resolution, int channels, Integer width, int latentDim, int mappingLayers,
-                               int maxWidth, String output, boolean modulated) {
-        Arch a = Arch.parse(arch);
-        int w = width != null ? width : a == Arch.DCGAN_UP ? 64 : 16;
-        return new NetConfig(resolution, channels, w, latentDim, a, mappingLayers, Math.max(maxWidth, a == Arch.DCGAN_UP ? w : 0),
-                OutputLayer.parse(output), modulated);
+    public static NetConfig of(Architecture a, int resolution, int channels, Integer width, int latentDim, int mappingLayers,
+                               int maxWidth, GeneratorOutput output, boolean modulated) {
+        int w = width != null ? width : a == Architecture.DCGAN_UP ? 64 : 16;
+        return new NetConfig(resolution, channels, w, latentDim, a, mappingLayers, Math.max(maxWidth, a == Architecture.DCGAN_UP ? w : 0),
+                output, modulated);
     }
 
     /** Without modulation, as every run before it existed. */
-    public NetConfig(int resolution, int channels, int width, int latentDim, Arch arch, int mappingLayers, int maxWidth,
-                     OutputLayer output) {
+    public NetConfig(int resolution, int channels, int width, int latentDim, Architecture arch, int mappingLayers, int maxWidth,
+                     GeneratorOutput output) {
         this(resolution, channels, width, latentDim, arch, mappingLayers, maxWidth, output, false);
     }
 
     /** Without an output layer named: tanh for dcgan-up, as every run before the option. */
-    public NetConfig(int resolution, int channels, int width, int latentDim, Arch arch, int mappingLayers, int maxWidth) {
+    public NetConfig(int resolution, int channels, int width, int latentDim, Architecture arch, int mappingLayers, int maxWidth) {
         this(resolution, channels, width, latentDim, arch, mappingLayers, maxWidth, null);
     }
 
     /** A dcgan-up network ending in tanh. */
     public NetConfig(int resolution, int channels, int width, int latentDim) {
-        this(resolution, channels, width, latentDim, Arch.DCGAN_UP, 0, width);
+        this(resolution, channels, width, latentDim, Architecture.DCGAN_UP, 0, width);
     }
 
     /** k: the number of x2 stages between 4x4 and R x R. */
@@ -84,6 +85,6 @@ public record NetConfig(int resolution, int channels, int width, int latentDim, 
 
     /** Feature maps at side {@code side} (4 <= side <= R): W for dcgan-up; min(maxWidth, W·R/side) for stylegan2. */
     public int widthAt(int side) {
-        return arch == Arch.DCGAN_UP ? width : (int) Math.min(maxWidth, (long) width * (resolution / side));
+        return arch == Architecture.DCGAN_UP ? width : (int) Math.min(maxWidth, (long) width * (resolution / side));
     }
 }

@@ -1,11 +1,11 @@
 package ganinv.objective;
 
+import ganinv.api.types.LatentDistribution;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ganinv.UserError;
 import ganinv.model.Generator;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 
@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  */
 abstract class BaseMethod implements GanMethod {
     protected final NetConfig net;
-    protected final LatentPrior prior;
+    protected final LatentDistribution prior;
     protected final MethodOptions options;
     protected final Network generator;
     private final NDManager manager;
@@ -29,7 +29,7 @@ abstract class BaseMethod implements GanMethod {
     private GeneratorEma ema;
     private boolean rawGenerator;
 
-    BaseMethod(NetConfig net, LatentPrior prior, MethodOptions options, NDManager manager) {
+    BaseMethod(NetConfig net, LatentDistribution prior, MethodOptions options, NDManager manager) {
         this.net = net;
         this.prior = prior;
         this.options = options;
@@ -72,14 +72,11 @@ abstract class BaseMethod implements GanMethod {
     }
 
     @Override
-    public void sampleFrom(String name) {
-        if (name.equals(GeneratorEma.NAME) && ema() == null) {
-            throw new UserError("--generator " + name + ": this run keeps no EMA of G (train it with --g-ema)");
+    public void sampleFrom(ganinv.api.types.Generator which) {
+        if (which == ganinv.api.types.Generator.G_EMA && ema() == null) {
+            throw new UserError("--generator " + which + ": this run keeps no EMA of G (train it with --g-ema)");
         }
-        if (!name.equals("G") && !name.equals(GeneratorEma.NAME)) {
-            throw new UserError("--generator " + name + ": choose G or " + GeneratorEma.NAME);
-        }
-        rawGenerator = name.equals("G");
+        rawGenerator = which == ganinv.api.types.Generator.G;
     }
 
     /** G's EMA weights when there is one; a subclass adds its own buffers to these. */
@@ -104,7 +101,7 @@ abstract class BaseMethod implements GanMethod {
     }
 
     @Override
-    public final LatentPrior prior() {
+    public final LatentDistribution prior() {
         return prior;
     }
 

@@ -1,12 +1,13 @@
 package ganinv.objective;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.LatentDistribution;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ganinv.model.Discriminator;
 import ganinv.model.JointDiscriminator;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 
@@ -27,12 +28,11 @@ import java.util.random.RandomGenerator;
  * logged as a diagnostic only, in the latent-regression GAN's units.
  */
 public final class BiGan extends BaseMethod {
-    public static final String NAME = "bigan";
 
     private final Network encoder;
     private final Network discriminator;
 
-    public BiGan(NetConfig net, LatentPrior prior, MethodOptions options, NDManager manager) {
+    public BiGan(NetConfig net, LatentDistribution prior, MethodOptions options, NDManager manager) {
         super(net, prior, options, manager);
         this.encoder = add(Discriminator.encoder("E", net, manager));
         this.discriminator = add(JointDiscriminator.create("D", net, manager));
@@ -77,6 +77,6 @@ public final class BiGan extends BaseMethod {
 
     @Override
     public String name() {
-        return NAME;
+        return Method.BIGAN.toString();
     }
 }

@@ -1,5 +1,7 @@
 package ganinv.objective;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.LatentDistribution;
 import ganinv.model.Scalar;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -7,7 +9,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ganinv.UserError;
 import ganinv.model.Discriminator;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 
@@ -33,13 +34,12 @@ import java.util.random.RandomGenerator;
  * The learning rate is multiplied by the decay once per epoch ({@link #startEpoch}).
  */
 public final class Dlsgan extends BaseMethod {
-    public static final String NAME = "dlsgan";
 
     private final Network discriminator;
     private final LatentScale scale;
     private final DlsOptions dls;
 
-    public Dlsgan(NetConfig net, LatentPrior prior, MethodOptions options, NDManager manager) {
+    public Dlsgan(NetConfig net, LatentDistribution prior, MethodOptions options, NDManager manager) {
         super(net, prior, options, manager);
         if (options.dls() == null) {
             throw new UserError("dlsgan needs its settings (--r1, --lr-decay, ...); the run's config has none");
@@ -164,6 +164,6 @@ public final class Dlsgan extends BaseMethod {
 
     @Override
     public String name() {
-        return NAME;
+        return Method.DLSGAN.toString();
     }
 }

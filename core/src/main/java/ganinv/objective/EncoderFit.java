@@ -1,5 +1,6 @@
 package ganinv.objective;
 
+import ganinv.api.types.LatentDistribution;
 import ganinv.model.Scalar;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -7,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ganinv.model.Discriminator;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 
@@ -30,7 +30,7 @@ public final class EncoderFit implements Trainable {
     private final Network generator;
     private final Network encoder;
     private final NetConfig net;
-    private final LatentPrior prior;
+    private final LatentDistribution prior;
     private final double pixelWeight;
     private final Map<String, Adam> optimizers = new LinkedHashMap<>();
 
@@ -38,7 +38,7 @@ public final class EncoderFit implements Trainable {
      * @param generator the trained G, [N, d] -> [N, C, R, R]; left unchanged
      * @param learningRate Adam's step size for E, with {@code beta1} and {@code beta2}
      */
-    public EncoderFit(Network generator, NetConfig net, LatentPrior prior, double pixelWeight, double learningRate,
+    public EncoderFit(Network generator, NetConfig net, LatentDistribution prior, double pixelWeight, double learningRate,
                       double beta1, double beta2, NDManager manager) {
         this.generator = generator;
         this.net = net;

@@ -1,9 +1,9 @@
 package ganinv.objective;
 
+import ganinv.api.types.LatentDistribution;
 import ganinv.model.Network;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
 public interface GanMethod extends Trainable {
     NetConfig net();
 
-    LatentPrior prior();
+    LatentDistribution prior();
 
     /**
      * One training step on a batch of real images.
@@ -37,7 +37,7 @@ public interface GanMethod extends Trainable {
     Network sampler();
 
     /** Makes {@link #generate} run G itself ("G") or its EMA ("G_ema"); a user error when there is no such generator. */
-    void sampleFrom(String name);
+    void sampleFrom(ganinv.api.types.Generator which);
 
     /** The inverse map E: [N, C, R, R] -> [N, d], in the units {@link #generate} takes. */
     NDArray encode(NDArray x);

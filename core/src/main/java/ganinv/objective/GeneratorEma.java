@@ -18,7 +18,7 @@ import java.util.Map;
  * θ_ema ← β·θ_ema + (1 − β)·θ with β = 0.5^(B / halfLife).
  */
 final class GeneratorEma {
-    static final String NAME = "G_ema";
+    static final String NAME = ganinv.api.types.Generator.G_EMA.toString();
     private final Network average;
     private final double halfLifeImages;
 

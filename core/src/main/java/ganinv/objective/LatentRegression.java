@@ -1,12 +1,13 @@
 package ganinv.objective;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.LatentDistribution;
 import ganinv.model.Scalar;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ganinv.model.Discriminator;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 
@@ -26,12 +27,11 @@ import java.util.random.RandomGenerator;
  * learns to hide z in high-frequency noise instead of drawing shapes.
  */
 public final class LatentRegression extends BaseMethod {
-    public static final String NAME = "latent-regression";
 
     private final Network discriminator;
     private final Network encoder;
 
-    public LatentRegression(NetConfig net, LatentPrior prior, MethodOptions options, NDManager manager) {
+    public LatentRegression(NetConfig net, LatentDistribution prior, MethodOptions options, NDManager manager) {
         super(net, prior, options, manager);
         this.discriminator = add(Discriminator.create("D", net, 1, manager));
         this.encoder = add(Discriminator.encoder("E", net, manager));
@@ -62,7 +62,7 @@ public final class LatentRegression extends BaseMethod {
 
     @Override
     public String name() {
-        return NAME;
+        return Method.LATENT_REGRESSION.toString();
     }
 
     @Override

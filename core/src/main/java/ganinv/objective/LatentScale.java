@@ -1,11 +1,12 @@
 package ganinv.objective;
 
+import ganinv.api.types.ScaleTracker;
+import ganinv.api.types.LatentDistribution;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ganinv.UserError;
-import ganinv.model.LatentPrior;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,17 +38,9 @@ public final class LatentScale {
         this.position = manager.zeros(new Shape(1));
     }
 
-    /** @param tracker "ring" or "ema" */
-    public static LatentScale create(String tracker, int d, NDManager manager) {
-        return new LatentScale(parseTracker(tracker), d, manager);
-    }
-
-    static boolean parseTracker(String tracker) {
-        return switch (tracker) {
-            case "ring" -> true;
-            case "ema" -> false;
-            default -> throw new UserError("--scale-tracker " + tracker + ": choose ring (the paper) or ema");
-        };
+    /** @param tracker the paper's ring of batch means or the authors' later moving average */
+    public static LatentScale create(ScaleTracker tracker, int d, NDManager manager) {
+        return new LatentScale(tracker == ScaleTracker.RING, d, manager);
     }
 
     /** v: [d], in the caller's scope. */
@@ -97,12 +90,12 @@ public final class LatentScale {
      * Differential entropy of z∘s in nats: normal prior Σ log s_i + (d/2)·log(2πe); uniform prior
      * (on [−√3, √3]) Σ log(2√3·s_i).
      */
-    public static double entropy(float[] s, LatentPrior prior) {
+    public static double entropy(float[] s, LatentDistribution prior) {
         double sumLog = 0;
         for (float x : s) {
             sumLog += Math.log(x);
         }
-        return prior == LatentPrior.NORMAL ? sumLog + s.length / 2.0 * Math.log(2 * Math.PI * Math.E)
+        return prior == LatentDistribution.NORMAL ? sumLog + s.length / 2.0 * Math.log(2 * Math.PI * Math.E)
                 : sumLog + s.length * Math.log(2 * Math.sqrt(3));
     }
 }

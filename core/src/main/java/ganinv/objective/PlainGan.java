@@ -1,12 +1,13 @@
 package ganinv.objective;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.LatentDistribution;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ganinv.UserError;
 import ganinv.model.Discriminator;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 
@@ -20,12 +21,11 @@ import java.util.random.RandomGenerator;
  * frozen G ({@link EncoderFit}), and {@link #attachEncoder} hands it over for inversion.
  */
 public final class PlainGan extends BaseMethod {
-    public static final String NAME = "gan";
 
     private final Network discriminator;
     private volatile Network encoder;      // attached by one reader, read by the others
 
-    public PlainGan(NetConfig net, LatentPrior prior, MethodOptions options, NDManager manager) {
+    public PlainGan(NetConfig net, LatentDistribution prior, MethodOptions options, NDManager manager) {
         super(net, prior, options, manager);
         this.discriminator = add(Discriminator.create("D", net, 1, manager));
     }
@@ -84,6 +84,6 @@ public final class PlainGan extends BaseMethod {
 
     @Override
     public String name() {
-        return NAME;
+        return Method.GAN.toString();
     }
 }

@@ -1,5 +1,6 @@
 package ganinv.train;
 
+import ganinv.api.types.CollapsePolicy;
 import ganinv.UserError;
 
 import java.util.Locale;
@@ -22,21 +23,7 @@ import java.util.OptionalDouble;
  * @param lastStep the last step (1-based) checked
  * @param maxRestarts restarts before the phase stops with an error
  */
-public record CollapseGuard(Policy policy, int window, double threshold, long lastStep, int maxRestarts) {
-    /** restart: begin again from fresh weights; stop: end with an error; off: never check. */
-    public enum Policy {
-        RESTART, STOP, OFF;
-
-        public static Policy parse(String s) {
-            return switch (s) {
-                case "restart" -> RESTART;
-                case "stop" -> STOP;
-                case "off" -> OFF;
-                default -> throw new UserError("--on-collapse " + s + ": choose restart, stop or off");
-            };
-        }
-    }
-
+public record CollapseGuard(CollapsePolicy policy, int window, double threshold, long lastStep, int maxRestarts) {
     /**
      * Restart, over 200 steps, below 0.5, up to step 1000, at most 3 times. One threshold serves every
      * method, each calibrated by its own starts (docs/stability.md, 400 steps, guard off): the lowest
@@ -44,7 +31,7 @@ public record CollapseGuard(Policy policy, int window, double threshold, long la
      * latent-regression, 0.62–0.92 for bigan (D's loss on joint pairs) and 0.66–0.95 for gan (12
      * starts each, G ending linear); dead starts sat at 0.001–0.28.
      */
-    public static final CollapseGuard DEFAULT = new CollapseGuard(Policy.RESTART, 200, 0.5, 1000, 3);
+    public static final CollapseGuard DEFAULT = new CollapseGuard(CollapsePolicy.RESTART, 200, 0.5, 1000, 3);
 
     public CollapseGuard {
         if (policy == null || window < 1 || lastStep < window || maxRestarts < 0 || !(threshold > 0)) {
@@ -53,7 +40,7 @@ public record CollapseGuard(Policy policy, int window, double threshold, long la
     }
 
     /** The default rule with another policy. */
-    public static CollapseGuard of(Policy policy) {
+    public static CollapseGuard of(CollapsePolicy policy) {
         return new CollapseGuard(policy, DEFAULT.window, DEFAULT.threshold, DEFAULT.lastStep, DEFAULT.maxRestarts);
     }
 
@@ -91,7 +78,7 @@ public record CollapseGuard(Policy policy, int window, double threshold, long la
          */
         OptionalDouble add(long done, Map<String, Double> losses) {
             String term = watchedTerm(losses);
-            if (policy == Policy.OFF || term == null || done > lastStep) {
+            if (policy == CollapsePolicy.OFF || term == null || done > lastStep) {
                 return OptionalDouble.empty();
             }
             double v = losses.get(term);

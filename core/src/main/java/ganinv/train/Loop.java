@@ -1,5 +1,6 @@
 package ganinv.train;
 
+import ganinv.api.types.NonFinitePolicy;
 import ganinv.checkpoint.Checkpoint;
 import ganinv.random.Rng;
 import ai.djl.ndarray.NDManager;
@@ -143,10 +144,10 @@ final class Loop {
      * @param onLog told every metrics.jsonl line after it is written
      */
     record Phase(String label, Job job, RunDir dir, NDManager manager, Schedule schedule, Resumed from,
-                 NonFinite.Policy onNonFinite, PrintStream out, Consumer<Map<String, Object>> onLog) {
+                 NonFinitePolicy onNonFinite, PrintStream out, Consumer<Map<String, Object>> onLog) {
         /** A phase from step 0 that stops on a non-finite value, prints nowhere and tells no one. */
         static Phase of(String label, Job job, RunDir dir, NDManager manager, Schedule schedule) {
-            return new Phase(label, job, dir, manager, schedule, new Resumed(null, 0), NonFinite.Policy.STOP,
+            return new Phase(label, job, dir, manager, schedule, new Resumed(null, 0), NonFinitePolicy.STOP,
                     new PrintStream(java.io.OutputStream.nullOutputStream()), line -> { });
         }
 
@@ -154,7 +155,7 @@ final class Loop {
             return new Phase(label, job, dir, manager, schedule, value, onNonFinite, out, onLog);
         }
 
-        Phase onNonFinite(NonFinite.Policy value) {
+        Phase onNonFinite(NonFinitePolicy value) {
             return new Phase(label, job, dir, manager, schedule, from, value, out, onLog);
         }
 
@@ -196,7 +197,7 @@ final class Loop {
                 }
                 Optional<String> bad = NonFinite.find(losses, job.trainable);
                 if (bad.isPresent()) {
-                    if (p.onNonFinite() == NonFinite.Policy.STOP || checkpoint == null || ++rollbacks > MAX_ROLLBACKS) {
+                    if (p.onNonFinite() == NonFinitePolicy.STOP || checkpoint == null || ++rollbacks > MAX_ROLLBACKS) {
                         throw stopped(step + 1, bad.get(), checkpoint, rollbacks);
                     }
                     step = rollBack(job, dir, step + 1, bad.get(), out) - 1;       // the loop's step++ resumes there

@@ -11,19 +11,6 @@ import java.util.Optional;
 
 /** The check behind {@code --on-nonfinite}: the first loss term or weight that is NaN or infinite. */
 public final class NonFinite {
-    /** stop: end the phase, leaving the last good checkpoint as it is; rollback: resume from it at half the learning rate. */
-    public enum Policy {
-        STOP, ROLLBACK;
-
-        public static Policy parse(String s) {
-            return switch (s) {
-                case "stop" -> STOP;
-                case "rollback" -> ROLLBACK;
-                default -> throw new UserError("--on-nonfinite " + s + ": choose stop or rollback");
-            };
-        }
-    }
-
     private NonFinite() {
     }
 

@@ -1,5 +1,6 @@
 package ganinv.train;
 
+import ganinv.api.types.NonFinitePolicy;
 import ganinv.UserError;
 
 /**
@@ -10,12 +11,12 @@ import ganinv.UserError;
  * @param onNonFinite what to do when a loss term or a weight stops being finite
  * @param onCollapse what to do when D wins outright early in GAN training (fitting an encoder has no D)
  */
-public record Safety(int keepCheckpoints, NonFinite.Policy onNonFinite, CollapseGuard onCollapse) {
+public record Safety(int keepCheckpoints, NonFinitePolicy onNonFinite, CollapseGuard onCollapse) {
     /** Three checkpoints kept; stop at the first non-finite value; restart a collapsed start. */
-    public static final Safety DEFAULT = new Safety(3, NonFinite.Policy.STOP);
+    public static final Safety DEFAULT = new Safety(3, NonFinitePolicy.STOP);
 
     /** With the default collapse guard. */
-    public Safety(int keepCheckpoints, NonFinite.Policy onNonFinite) {
+    public Safety(int keepCheckpoints, NonFinitePolicy onNonFinite) {
         this(keepCheckpoints, onNonFinite, CollapseGuard.DEFAULT);
     }
 

@@ -1,13 +1,13 @@
 package ganinv.train;
 
+import ganinv.api.types.LatentDistribution;
+import ganinv.api.types.Method;
 import ganinv.UserError;
 import ganinv.data.DataSpec;
 import ganinv.data.Dataset;
 import ganinv.data.Subset;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.objective.MethodOptions;
-import ganinv.objective.Methods;
 
 import java.io.PrintStream;
 
@@ -15,26 +15,27 @@ import java.io.PrintStream;
  * Everything that determines a training run; saved as {@code config.json} and inside every
  * checkpoint. Validated on construction, so a bad flag fails before any work is done.
  *
- * @param method a name from {@link Methods#NAMES}
+ * @param method the training method
  * @param data the {@code --data} spec as the user gave it
  * @param count images to use (shapes: the set's size; other sources: how many of them), or -1 for all
  * @param subset which {@code count} images of a larger finite source are used; absent from the
  *     config.json of runs made before it existed, which used the first N and still do on resume
  * @param steps total training steps (a resumed run continues to this count)
  * @param batch images per step
- * @param latentDist "normal" or "uniform"
+ * @param latentDist the prior of z
  * @param logEvery steps between metrics.jsonl lines
  * @param sampleEvery steps between sample grids
  * @param checkpointEvery steps between checkpoints
  */
-public record TrainConfig(String method, String data, long count, Subset subset, int steps, int batch, NetConfig net,
-                          String latentDist, MethodOptions options, long seed,
+public record TrainConfig(Method method, String data, long count, Subset subset, int steps, int batch, NetConfig net,
+                          LatentDistribution latentDist, MethodOptions options, long seed,
                           int logEvery, int sampleEvery, int checkpointEvery) {
     public TrainConfig {
-        Methods.check(method);
+        if (method == null || latentDist == null) {
+            throw new UserError("config.json: names no " + (method == null ? "method" : "latentDist") + "; train the run again");
+        }
         subset = subset == null ? Subset.FIRST : subset;
         DataSpec.parse(data);
-        LatentPrior.parse(latentDist);
         if (count == 0 || count < -1) {
             throw new UserError("--count " + count + ": must be a positive number of images (omit it for infinite shapes)");
         }
@@ -49,8 +50,8 @@ public record TrainConfig(String method, String data, long count, Subset subset,
         }
     }
 
-    public LatentPrior prior() {
-        return LatentPrior.parse(latentDist);
+    public LatentDistribution prior() {
+        return latentDist;
     }
 
     public DataSpec dataSpec() {

@@ -1,5 +1,6 @@
 package ganinv.train;
 
+import ganinv.api.types.CollapsePolicy;
 import ganinv.checkpoint.Checkpoint;
 import ganinv.random.Rng;
 import ai.djl.engine.Engine;
@@ -89,8 +90,8 @@ public final class Trainer {
                 return attempt(request, fromCheckpoint, restarts);
             } catch (CollapseGuard.Collapsed c) {
                 CollapseGuard guard = safety.onCollapse();
-                if (guard.policy() == CollapseGuard.Policy.STOP || restarts.size() >= guard.maxRestarts()) {
-                    String after = guard.policy() == CollapseGuard.Policy.STOP ? "" : " after " + restarts.size() + " restarts";
+                if (guard.policy() == CollapsePolicy.STOP || restarts.size() >= guard.maxRestarts()) {
+                    String after = guard.policy() == CollapsePolicy.STOP ? "" : " after " + restarts.size() + " restarts";
                     throw new TrainingFailed(c.getMessage() + "; training stopped" + after + " (see " + dir.root().resolve("samples")
                             + "): start again with another --seed" + (after.isEmpty() ? ", or with --on-collapse restart" : ""));
                 }

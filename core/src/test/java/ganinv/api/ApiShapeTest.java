@@ -1,5 +1,18 @@
 package ganinv.api;
 
+import ganinv.api.types.Architecture;
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.CollapsePolicy;
+import ganinv.api.types.EncoderLossOn;
+import ganinv.api.types.Generator;
+import ganinv.api.types.GeneratorOutput;
+import ganinv.api.types.InvertLoss;
+import ganinv.api.types.InvertMode;
+import ganinv.api.types.LatentDistribution;
+import ganinv.api.types.Method;
+import ganinv.api.types.NonFinitePolicy;
+import ganinv.api.types.ScaleTracker;
+import ganinv.api.types.Updates;
 import ganinv.data.ImageCodec;
 import ganinv.data.ShapesDataset;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,12 +98,12 @@ class ApiShapeTest {
     void everyMethodsGEndsLinearAndOnlyDlsganModulatesUnlessTold() {
         for (Method m : Method.values()) {
             ganinv.model.NetConfig net = Training.builder(tmp.resolve("c")).method(m).build().config().net();
-            assertThat(net.output()).as(m.toString()).isEqualTo(ganinv.model.OutputLayer.LINEAR);
+            assertThat(net.output()).as(m.toString()).isEqualTo(GeneratorOutput.LINEAR);
             assertThat(net.modulated()).as(m.toString()).isEqualTo(m == Method.DLSGAN);
         }
         ganinv.model.NetConfig told = Training.builder(tmp.resolve("c")).method(Method.GAN).gOutput(GeneratorOutput.TANH)
                 .gModulation(true).build().config().net();
-        assertThat(told.output()).isEqualTo(ganinv.model.OutputLayer.TANH);
+        assertThat(told.output()).isEqualTo(GeneratorOutput.TANH);
         assertThat(told.modulated()).isTrue();
     }
 

@@ -1,5 +1,16 @@
 package ganinv.api;
 
+import ganinv.api.types.EncoderLossOn;
+import ganinv.api.types.GeneratorOutput;
+import ganinv.api.types.ScaleTracker;
+import ganinv.api.types.LatentDistribution;
+import ganinv.api.types.Updates;
+import ganinv.api.types.CollapsePolicy;
+import ganinv.api.types.NonFinitePolicy;
+import ganinv.api.types.Architecture;
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.InvertMode;
+import ganinv.api.types.Method;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ganinv.data.ImageCodec;
@@ -70,7 +81,7 @@ class GanRunTest {
             ganinv.invert.Inverter inverter = mode.equals("encoder")
                     ? new ganinv.invert.EncoderInverter(t.method(), t.manager(), 64)
                     : new ganinv.invert.OptimizationInverter(t.method(), t.manager(),
-                            new ganinv.invert.OptimizeSettings(5, 0.05, "l2", 0, 1, 64, 0), true);
+                            new ganinv.invert.OptimizeSettings(5, 0.05, ganinv.api.types.InvertLoss.L2, 0, 1, 64, 0), true);
             return inverter.invert(decoded.images()).codes();
         }
     }
@@ -86,18 +97,18 @@ class GanRunTest {
         // The reference: the engine's own trainer on the config the flags and the documented
         // defaults describe, written out by hand (the command and the builder share one path).
         Path byEngine = tmp.resolve("engine-run");
-        ganinv.model.NetConfig net = ganinv.model.NetConfig.of("dcgan-up", 16, 3, 8, 8, 2, 128, "linear", true);
-        ganinv.objective.MethodOptions d = ganinv.objective.Methods.defaults("dlsgan");
+        ganinv.model.NetConfig net = ganinv.model.NetConfig.of(Architecture.DCGAN_UP, 16, 3, 8, 8, 2, 128, GeneratorOutput.LINEAR, true);
+        ganinv.objective.MethodOptions d = ganinv.objective.Methods.defaults(Method.DLSGAN);
         ganinv.objective.MethodOptions options = new ganinv.objective.MethodOptions(1, true, d.learningRate(), d.beta1(),
-                d.beta2(), new ganinv.objective.DlsOptions(10, 0.98, "ring", "dg", true, "simultaneous", false, 4)).withGEma(0);
-        ganinv.train.TrainConfig config = new ganinv.train.TrainConfig("dlsgan", "shapes", -1, ganinv.data.Subset.RANDOM, 20, 4,
-                net, "normal", options, 0, 10, 10, 10);
+                d.beta2(), new ganinv.objective.DlsOptions(10, 0.98, ScaleTracker.RING, EncoderLossOn.DG, true, Updates.SIMULTANEOUS, false, 4)).withGEma(0);
+        ganinv.train.TrainConfig config = new ganinv.train.TrainConfig(Method.DLSGAN, "shapes", -1, ganinv.data.Subset.RANDOM, 20, 4,
+                net, LatentDistribution.NORMAL, options, 0, 10, 10, 10);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {
             ganinv.train.Trainer.run(ganinv.train.Trainer.Request.of(config, config.openData(quiet),
                     ganinv.train.RunDir.forTraining(byEngine, false, false), false, quiet)
-                    .safety(new ganinv.train.Safety(3, ganinv.train.NonFinite.Policy.STOP,
-                            ganinv.train.CollapseGuard.of(ganinv.train.CollapseGuard.Policy.RESTART))));
+                    .safety(new ganinv.train.Safety(3, NonFinitePolicy.STOP,
+                            ganinv.train.CollapseGuard.of(CollapsePolicy.RESTART))));
         }
         for (Path other : new Path[] {run}) {
             for (String ckpt : new String[] {"step-00000010.ckpt", "step-00000020.ckpt"}) {

@@ -1,5 +1,7 @@
 package ganinv.api;
 
+import ganinv.api.types.InvertMode;
+import ganinv.api.types.Method;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

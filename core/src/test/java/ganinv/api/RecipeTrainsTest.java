@@ -1,5 +1,6 @@
 package ganinv.api;
 
+import ganinv.api.types.CollapsePolicy;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

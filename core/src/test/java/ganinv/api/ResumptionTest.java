@@ -1,5 +1,8 @@
 package ganinv.api;
 
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.CollapsePolicy;
+import ganinv.api.types.Method;
 import com.fasterxml.jackson.databind.JsonNode;
 import ganinv.data.JsonFiles;
 import org.junit.jupiter.api.BeforeAll;

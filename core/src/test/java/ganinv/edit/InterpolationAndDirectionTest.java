@@ -1,12 +1,13 @@
 package ganinv.edit;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.LatentDistribution;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ganinv.data.ImageTensor;
 import ganinv.data.ShapesDataset;
 import ganinv.invert.Decode;
 import ganinv.invert.EncoderInverter;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.objective.GanMethod;
 import ganinv.objective.Methods;
@@ -58,7 +59,7 @@ class InterpolationAndDirectionTest {
         NetConfig net = new NetConfig(16, 3, 16, 8);
         Engine.getInstance().setRandomSeed(9);
         try (NDManager m = NDManager.newBaseManager()) {
-            GanMethod method = Methods.create("latent-regression", net, LatentPrior.NORMAL, Methods.defaults("latent-regression"), m);
+            GanMethod method = Methods.create(Method.LATENT_REGRESSION, net, LatentDistribution.NORMAL, Methods.defaults(Method.LATENT_REGRESSION), m);
             ShapesDataset train = new ShapesDataset(0, -1, 16, 3);
             Rng rng = new Rng(2);
             for (int step = 0; step < 200; step++) {

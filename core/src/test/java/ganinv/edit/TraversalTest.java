@@ -1,12 +1,13 @@
 package ganinv.edit;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.LatentDistribution;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ganinv.data.ImageTensor;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.objective.Dlsgan;
 import ganinv.objective.LatentRegression;
@@ -31,7 +32,7 @@ class TraversalTest {
     void eachRowSetsOneElementToEachValue() {
         Engine.getInstance().setRandomSeed(1);
         try (NDManager m = NDManager.newBaseManager()) {
-            var method = new LatentRegression(TINY, LatentPrior.NORMAL, new MethodOptions(1, true, 1e-3, 0.5, 0.99), m);
+            var method = new LatentRegression(TINY, LatentDistribution.NORMAL, new MethodOptions(1, true, 1e-3, 0.5, 0.99), m);
             float[] base = {0.5f, -0.5f, 0.25f, 0f, 1f};
             List<byte[]> images = Traversal.render(method, m, base, new int[] {3, 1}, new float[] {-1f, 2f});
             assertThat(images).hasSize(4);
@@ -44,7 +45,7 @@ class TraversalTest {
     @Test
     void dlsganRanksByTheLatentScaleAndOthersByEncoderVariance() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Dlsgan dls = new Dlsgan(TINY, LatentPrior.NORMAL, Methods.defaults(Dlsgan.NAME), m);
+            Dlsgan dls = new Dlsgan(TINY, LatentDistribution.NORMAL, Methods.defaults(Method.DLSGAN), m);
             // Make v (and so s) largest for element 3, then element 0.
             NDArray history = dls.buffers().get("scale/history");
             history.set(new NDIndex(":, 3"), 9f);
@@ -54,7 +55,7 @@ class TraversalTest {
             assertThat(r.top(2)).containsExactly(3, 0);
             assertThat(r.scores()[3]).isGreaterThan(r.scores()[0]).isGreaterThan(r.scores()[1]);
 
-            var lr = Methods.create("latent-regression", TINY, LatentPrior.NORMAL, Methods.defaults("latent-regression"), m);
+            var lr = Methods.create(Method.LATENT_REGRESSION, TINY, LatentDistribution.NORMAL, Methods.defaults(Method.LATENT_REGRESSION), m);
             Traversal.Ranking v = Traversal.rank(lr, m, 0);
             assertThat(v.rankedBy()).startsWith("variance of E(G(z))");
             assertThat(v.order()).hasSize(5).doesNotHaveDuplicates();

@@ -1,5 +1,9 @@
 package ganinv.invert;
 
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.Method;
+import ganinv.api.types.InvertLoss;
+import ganinv.api.types.LatentDistribution;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -8,7 +12,6 @@ import ganinv.UserError;
 import ganinv.data.ImageTensor;
 import ganinv.data.ShapesDataset;
 import ganinv.metrics.Psnr;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 import ganinv.objective.GanMethod;
@@ -35,7 +38,7 @@ class OptimizationInverterTest {
     static void train() {
         Engine.getInstance().setRandomSeed(3);
         manager = NDManager.newBaseManager();
-        method = Methods.create("latent-regression", NET, LatentPrior.NORMAL, Methods.defaults("latent-regression"), manager);
+        method = Methods.create(Method.LATENT_REGRESSION, NET, LatentDistribution.NORMAL, Methods.defaults(Method.LATENT_REGRESSION), manager);
         Rng rng = new Rng(1);
         for (int step = 0; step < 150; step++) {
             try (NDManager s = manager.newSubManager()) {
@@ -54,19 +57,19 @@ class OptimizationInverterTest {
     }
 
     private static OptimizeSettings settings(int steps, int restarts) {
-        return new OptimizeSettings(steps, 0.05, "l2", 0, restarts, 8, 11);
+        return new OptimizeSettings(steps, 0.05, InvertLoss.L2, 0, restarts, 8, 11);
     }
 
     @Test
     void optimisationLowersTheLossAndRecoversAKnownCodeBetterThanARandomOne() {
-        float[] truth = LatentPrior.NORMAL.sample(new Rng(5), 6, 8);
+        float[] truth = LatentDistribution.NORMAL.sample(new Rng(5), 6, 8);
         List<byte[]> targets = Decode.images(method, manager, truth, 64);
         Inversion inv = new OptimizationInverter(method, manager, settings(150, 1), false).invert(targets);
         double[] h = inv.lossHistory();
         assertThat(h).hasSize(150);
         assertThat(h[149]).isLessThan(0.5 * h[0]);
         // A random code is the start's distance; the optimised code must be closer to the truth.
-        float[] random = LatentPrior.NORMAL.sample(new Rng(999), 6, 8);
+        float[] random = LatentDistribution.NORMAL.sample(new Rng(999), 6, 8);
         assertThat(distance(inv.codes(), truth)).isLessThan(distance(random, truth));
     }
 
@@ -87,8 +90,8 @@ class OptimizationInverterTest {
     @Test
     void onlyTheCodeMovesTheWeightsStayFrozenAndCarryNoGradient() {
         List<float[]> before = snapshot();
-        List<byte[]> images = Decode.images(method, manager, LatentPrior.NORMAL.sample(new Rng(6), 3, 8), 64);
-        for (String loss : new String[] {"l2", "l1", "l2+features"}) {
+        List<byte[]> images = Decode.images(method, manager, LatentDistribution.NORMAL.sample(new Rng(6), 3, 8), 64);
+        for (InvertLoss loss : InvertLoss.values()) {
             new OptimizationInverter(method, manager, new OptimizeSettings(5, 0.05, loss, 0.1, 2, 2, 1), true).invert(images);
         }
         List<float[]> after = snapshot();
@@ -106,15 +109,15 @@ class OptimizationInverterTest {
 
     @Test
     void restartsKeepTheBestStartAndBadSettingsNameTheFlag() {
-        float[] truth = LatentPrior.NORMAL.sample(new Rng(8), 4, 8);
+        float[] truth = LatentDistribution.NORMAL.sample(new Rng(8), 4, 8);
         List<byte[]> targets = Decode.images(method, manager, truth, 64);
         Inversion one = new OptimizationInverter(method, manager, settings(20, 1), false).invert(targets);
         Inversion three = new OptimizationInverter(method, manager, settings(20, 3), false).invert(targets);
         // The first of three starts is the single run's start, so the best of three is not worse (up to 8-bit rounding).
         assertThat(meanPsnr(targets, three.reconstructions())).isGreaterThanOrEqualTo(meanPsnr(targets, one.reconstructions()) - 0.1);
-        assertThatThrownBy(() -> new OptimizeSettings(10, 0.05, "l3", 0, 1, 8, 0)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> InvertLoss.parse("l3")).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("--loss l3");
-        assertThatThrownBy(() -> new OptimizeSettings(10, 0.05, "l2", 0, 0, 8, 0)).hasMessageStartingWith("--restarts 0");
+        assertThatThrownBy(() -> new OptimizeSettings(10, 0.05, InvertLoss.L2, 0, 0, 8, 0)).hasMessageStartingWith("--restarts 0");
     }
 
     private static List<float[]> snapshot() {

@@ -1,12 +1,15 @@
 package ganinv.invert;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.InvertLoss;
+import ganinv.api.types.LatentDistribution;
+import ganinv.api.types.Architecture;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
-import ganinv.model.Arch;
 import ganinv.model.Discriminator;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
@@ -22,7 +25,7 @@ import static org.assertj.core.api.Assertions.within;
 /** l2+features on both families: features are D's own trunk stages, not weights picked by position. */
 class ReconstructionLossTest {
     private static float loss(Network d, NDArray target, NDArray generated) {
-        ReconstructionLoss loss = new ReconstructionLoss("l2+features", d);
+        ReconstructionLoss loss = new ReconstructionLoss(InvertLoss.L2_FEATURES, d);
         loss.target(target);
         return loss.of(generated, target).mean().getFloat();
     }
@@ -57,7 +60,7 @@ class ReconstructionLossTest {
     @Test
     void stylegan2FeaturesAreItsResidualStagesWithGains() {
         for (int r : new int[] {16, 32}) {
-            NetConfig c = new NetConfig(r, 3, 16, 8, Arch.STYLEGAN2, 2, 32);
+            NetConfig c = new NetConfig(r, 3, 16, 8, Architecture.STYLEGAN2, 2, 32);
             try (NDManager m = NDManager.newBaseManager(); NoGrad noGrad = new NoGrad()) {
                 Network d = Discriminator.create("D", c, 9, m);
                 NDArray x = m.randomUniform(-1, 1, new Shape(2, 3, r, r));
@@ -85,12 +88,12 @@ class ReconstructionLossTest {
 
     @Test
     void aHybridInversionWithFeaturesRunsOnAStylegan2RunAt32Pixels() {
-        NetConfig c = new NetConfig(32, 3, 16, 8, Arch.STYLEGAN2, 2, 32);
+        NetConfig c = new NetConfig(32, 3, 16, 8, Architecture.STYLEGAN2, 2, 32);
         try (NDManager m = NDManager.newBaseManager()) {
-            ganinv.objective.GanMethod method = ganinv.objective.Methods.create("dlsgan", c, ganinv.model.LatentPrior.NORMAL,
-                    ganinv.objective.Methods.defaults("dlsgan"), m);
+            ganinv.objective.GanMethod method = ganinv.objective.Methods.create(Method.DLSGAN, c, LatentDistribution.NORMAL,
+                    ganinv.objective.Methods.defaults(Method.DLSGAN), m);
             List<byte[]> images = List.of(new ganinv.data.ShapesDataset(0, 2, 32, 3).pixels(0));
-            Inversion out = new OptimizationInverter(method, m, new OptimizeSettings(3, 0.05, "l2+features", 0, 1, 1, 1), true)
+            Inversion out = new OptimizationInverter(method, m, new OptimizeSettings(3, 0.05, InvertLoss.L2_FEATURES, 0, 1, 1, 1), true)
                     .invert(images);
             assertThat(out.codes()).hasSize(8);
             for (float v : out.codes()) {

@@ -1,5 +1,7 @@
 package ganinv.model;
 
+import ganinv.api.types.GeneratorOutput;
+import ganinv.api.types.Architecture;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -14,14 +16,14 @@ class NetConfigTest {
     @Test
     void aConfigWrittenBeforeTheOutputLayerExistedReadsAsTanhAndStylegan2IsAlwaysLinear() throws Exception {
         String old = "{\"resolution\":32,\"channels\":1,\"width\":64,\"latentDim\":64,\"arch\":\"dcgan-up\",\"mappingLayers\":0,\"maxWidth\":64}";
-        assertThat(JsonFiles.MAPPER.readValue(old, NetConfig.class).output()).isEqualTo(OutputLayer.TANH);
-        NetConfig linear = NetConfig.of("dcgan-up", 32, 1, null, 64, 0, 64, "linear", false);
+        assertThat(JsonFiles.MAPPER.readValue(old, NetConfig.class).output()).isEqualTo(GeneratorOutput.TANH);
+        NetConfig linear = NetConfig.of(Architecture.DCGAN_UP, 32, 1, null, 64, 0, 64, GeneratorOutput.LINEAR, false);
         String json = JsonFiles.MAPPER.writeValueAsString(linear);
         assertThat(json).contains("\"output\" : \"linear\"");
         assertThat(JsonFiles.MAPPER.readValue(json, NetConfig.class)).isEqualTo(linear);
-        assertThat(NetConfig.of("stylegan2", 32, 1, null, 64, 2, 128, "tanh", false).output()).isEqualTo(OutputLayer.LINEAR);
+        assertThat(NetConfig.of(Architecture.STYLEGAN2, 32, 1, null, 64, 2, 128, GeneratorOutput.TANH, false).output()).isEqualTo(GeneratorOutput.LINEAR);
         assertThat(JsonFiles.MAPPER.readValue(old, NetConfig.class).modulated()).as("configs before modulation had none").isFalse();
-        NetConfig modulated = NetConfig.of("dcgan-up", 32, 1, null, 64, 0, 64, "linear", true);
+        NetConfig modulated = NetConfig.of(Architecture.DCGAN_UP, 32, 1, null, 64, 0, 64, GeneratorOutput.LINEAR, true);
         assertThat(JsonFiles.MAPPER.readValue(JsonFiles.MAPPER.writeValueAsString(modulated), NetConfig.class)).isEqualTo(modulated);
     }
 
@@ -32,10 +34,10 @@ class NetConfigTest {
     @Test
     void theModulatedGeneratorScalesEveryStageByItsOwnZ() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NetConfig c = new NetConfig(16, 3, 8, 8, Arch.DCGAN_UP, 0, 8, OutputLayer.LINEAR, true);
+            NetConfig c = new NetConfig(16, 3, 8, 8, Architecture.DCGAN_UP, 0, 8, GeneratorOutput.LINEAR, true);
             Engine.getInstance().setRandomSeed(5);
             Network g = Generator.create("G", c, m);
-            NetConfig plain = new NetConfig(16, 3, 8, 8, Arch.DCGAN_UP, 0, 8, OutputLayer.LINEAR);
+            NetConfig plain = new NetConfig(16, 3, 8, 8, Architecture.DCGAN_UP, 0, 8, GeneratorOutput.LINEAR);
             assertThat(g.parameterCount()).isEqualTo(Generator.create("P", plain, m).parameterCount() + 2L * (8 * 8 + 8));
             NDArray z = m.randomNormal(new Shape(3, 8));
             NDArray batch = g.forward(z);
@@ -50,8 +52,8 @@ class NetConfigTest {
     @Test
     void theTanhGeneratorIsTanhOfTheLinearOne() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NetConfig tanh = new NetConfig(16, 3, 8, 8, Arch.DCGAN_UP, 0, 8, OutputLayer.TANH);
-            NetConfig linear = new NetConfig(16, 3, 8, 8, Arch.DCGAN_UP, 0, 8, OutputLayer.LINEAR);
+            NetConfig tanh = new NetConfig(16, 3, 8, 8, Architecture.DCGAN_UP, 0, 8, GeneratorOutput.TANH);
+            NetConfig linear = new NetConfig(16, 3, 8, 8, Architecture.DCGAN_UP, 0, 8, GeneratorOutput.LINEAR);
             Engine.getInstance().setRandomSeed(3);
             Network a = Generator.create("G", tanh, m);
             Engine.getInstance().setRandomSeed(3);

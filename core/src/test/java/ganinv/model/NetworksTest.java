@@ -1,5 +1,6 @@
 package ganinv.model;
 
+import ganinv.api.types.LatentDistribution;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -230,7 +231,7 @@ class NetworksTest {
 
     @Test
     void uniformPriorStaysInItsBoxWithUnitVariance() {
-        float[] z = LatentPrior.UNIFORM.sample(new java.util.SplittableRandom(1), 1000, 8);
+        float[] z = LatentDistribution.UNIFORM.sample(new java.util.SplittableRandom(1), 1000, 8);
         double sq = 0;
         for (float v : z) {
             assertThat(Math.abs(v)).isLessThanOrEqualTo((float) Math.sqrt(3));

@@ -1,5 +1,6 @@
 package ganinv.model;
 
+import ganinv.api.types.Architecture;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The stylegan2 family: StyleGenerator, ResidualDiscriminator and their layers. */
 class StyleNetworksTest {
-    private static final NetConfig STYLE_32 = new NetConfig(32, 3, 32, 64, Arch.STYLEGAN2, 2, 256);
+    private static final NetConfig STYLE_32 = new NetConfig(32, 3, 32, 64, Architecture.STYLEGAN2, 2, 256);
 
     @Test
     void parameterCountsMatchThePyTorchPeer() {
@@ -25,7 +26,7 @@ class StyleNetworksTest {
     @Test
     void shapesThroughEveryResolution() {
         for (int r : new int[] {8, 16, 64}) {
-            NetConfig c = new NetConfig(r, 1, 4, 5, Arch.STYLEGAN2, 1, 16);
+            NetConfig c = new NetConfig(r, 1, 4, 5, Architecture.STYLEGAN2, 1, 16);
             try (NDManager m = NDManager.newBaseManager()) {
                 NDArray x = Generator.create("G", c, m).forward(m.randomNormal(new Shape(2, 5)));
                 assertThat(x.getShape()).isEqualTo(new Shape(2, 1, r, r));
@@ -40,7 +41,7 @@ class StyleNetworksTest {
         assertThat(STYLE_32.widthAt(16)).isEqualTo(64);
         assertThat(STYLE_32.widthAt(8)).isEqualTo(128);
         assertThat(STYLE_32.widthAt(4)).isEqualTo(256);
-        assertThat(new NetConfig(32, 3, 32, 64, Arch.STYLEGAN2, 2, 64).widthAt(4)).isEqualTo(64);
+        assertThat(new NetConfig(32, 3, 32, 64, Architecture.STYLEGAN2, 2, 64).widthAt(4)).isEqualTo(64);
         assertThat(new NetConfig(32, 3, 32, 64).widthAt(4)).isEqualTo(32);
     }
 
@@ -93,7 +94,7 @@ class StyleNetworksTest {
     void theLatentsScaleReachesTheImage() {
         Engine.getInstance().setRandomSeed(5);
         for (int mapping : new int[] {0, 2}) {
-            NetConfig c = new NetConfig(8, 3, 4, 6, Arch.STYLEGAN2, mapping, 8);
+            NetConfig c = new NetConfig(8, 3, 4, 6, Architecture.STYLEGAN2, mapping, 8);
             try (NDManager m = NDManager.newBaseManager()) {
                 Network g = Generator.create("G", c, m);
                 NDArray z = m.randomNormal(new Shape(4, 6));

@@ -1,5 +1,8 @@
 package ganinv.objective;
 
+import ganinv.api.types.Updates;
+import ganinv.api.types.ScaleTracker;
+import ganinv.api.types.EncoderLossOn;
 import com.fasterxml.jackson.databind.JsonNode;
 import ganinv.data.JsonFiles;
 import org.junit.jupiter.api.Test;
@@ -23,17 +26,17 @@ class DlsOptionsTest {
         DlsOptions old = JsonFiles.MAPPER.readValue("{\"r1\": 10, \"lrDecay\": 0.98, \"scaleTracker\": \"ring\","
                 + " \"encoderLossOn\": \"dg\", \"dynamicScale\": true}", DlsOptions.class);
         assertThat(old.r1Weight()).isEqualTo(5);
-        assertThat(old).isEqualTo(new DlsOptions(5, 0.98, "ring", "dg", true, "alternating"));
+        assertThat(old).isEqualTo(new DlsOptions(5, 0.98, ScaleTracker.RING, EncoderLossOn.DG, true, Updates.ALTERNATING));
         assertThat(old.minibatchStd()).as("a run saved before D saw the batch statistic had none").isZero();
     }
 
     @Test
     void theMinibatchStdGroupIsSavedAndBounded() throws Exception {
-        DlsOptions withStd = new DlsOptions(10, 0.98, "ring", "dg", true, "simultaneous", false, 4);
+        DlsOptions withStd = new DlsOptions(10, 0.98, ScaleTracker.RING, EncoderLossOn.DG, true, Updates.SIMULTANEOUS, false, 4);
         JsonNode saved = JsonFiles.MAPPER.valueToTree(withStd);
         assertThat(saved.path("minibatchStd").asInt()).isEqualTo(4);
         assertThat(JsonFiles.MAPPER.treeToValue(saved, DlsOptions.class)).isEqualTo(withStd);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DlsOptions(10, 0.98, "ring", "dg", true, "simultaneous", false, -1))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DlsOptions(10, 0.98, ScaleTracker.RING, EncoderLossOn.DG, true, Updates.SIMULTANEOUS, false, -1))
                 .hasMessageStartingWith("--minibatch-std -1: ");
     }
 }

@@ -1,10 +1,15 @@
 package ganinv.objective;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.Updates;
+import ganinv.api.types.ScaleTracker;
+import ganinv.api.types.EncoderLossOn;
+import ganinv.api.types.LatentDistribution;
+import ganinv.api.types.Architecture;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.random.Rng;
 import org.junit.jupiter.api.Test;
@@ -34,17 +39,17 @@ class DlsganTest {
     @Test
     void entropyByHand() {
         // s = (1, 2): normal log 1 + log 2 + (2/2)·log(2πe) = 0.693147 + 2.837877; uniform 2·log(2√3) + log 2.
-        assertThat(LatentScale.entropy(new float[] {1, 2}, LatentPrior.NORMAL)).isCloseTo(3.531024247, within(1e-8));
-        assertThat(LatentScale.entropy(new float[] {1, 2}, LatentPrior.UNIFORM)).isCloseTo(3.178053831, within(1e-8));
+        assertThat(LatentScale.entropy(new float[] {1, 2}, LatentDistribution.NORMAL)).isCloseTo(3.531024247, within(1e-8));
+        assertThat(LatentScale.entropy(new float[] {1, 2}, LatentDistribution.UNIFORM)).isCloseTo(3.178053831, within(1e-8));
         // s ≡ 1 is the prior's own entropy: d·½·log(2πe) for N(0, 1), d·log(2√3) for U(−√3, √3).
-        assertThat(LatentScale.entropy(new float[] {1, 1, 1}, LatentPrior.NORMAL)).isCloseTo(3 * 1.418938533, within(1e-8));
+        assertThat(LatentScale.entropy(new float[] {1, 1, 1}, LatentDistribution.NORMAL)).isCloseTo(3 * 1.418938533, within(1e-8));
     }
 
     @Test
     void ringAndEmaTrackersOnAKnownSequence() {
         try (NDManager m = NDManager.newBaseManager()) {
-            LatentScale ring = LatentScale.create("ring", 2, m);
-            LatentScale ema = LatentScale.create("ema", 2, m);
+            LatentScale ring = LatentScale.create(ScaleTracker.RING, 2, m);
+            LatentScale ema = LatentScale.create(ScaleTracker.EMA, 2, m);
             assertThat(ring.variance(m).toFloatArray()).containsExactly(1f, 1f);
             assertThat(ema.variance(m).toFloatArray()).containsExactly(1f, 1f);
             // One batch of two codes whose mean squares are (4, 0): z' = ((2, 0), (−2, 0)).
@@ -71,7 +76,7 @@ class DlsganTest {
     @Test
     void theLearningRateDecaysPerEpoch() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Dlsgan method = new Dlsgan(new NetConfig(8, 3, 4, 4), LatentPrior.NORMAL, Methods.defaults(Dlsgan.NAME), m);
+            Dlsgan method = new Dlsgan(new NetConfig(8, 3, 4, 4), LatentDistribution.NORMAL, Methods.defaults(Method.DLSGAN), m);
             method.startEpoch(0);
             assertThat(method.optimizers().get("D").learningRate()).isEqualTo(1e-3f);
             method.startEpoch(3);
@@ -86,9 +91,9 @@ class DlsganTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"dcgan-up", "stylegan2"})
     void memoryStaysFlatOver500StepsWithR1(String arch) {
         NetConfig c = arch.equals("dcgan-up") ? new NetConfig(8, 3, 4, 4)
-                : new NetConfig(8, 3, 4, 4, ganinv.model.Arch.STYLEGAN2, 1, 8);
+                : new NetConfig(8, 3, 4, 4, Architecture.STYLEGAN2, 1, 8);
         try (NDManager m = NDManager.newBaseManager()) {
-            Dlsgan method = new Dlsgan(c, LatentPrior.NORMAL, Methods.defaults(Dlsgan.NAME), m);
+            Dlsgan method = new Dlsgan(c, LatentDistribution.NORMAL, Methods.defaults(Method.DLSGAN), m);
             Rng rng = new Rng(1);
             int atStep10 = 0;
             for (int step = 0; step < 500; step++) {
@@ -111,28 +116,28 @@ class DlsganTest {
     @Test
     void simultaneousUpdatesShareTheDStepAndDrawOneLatentBatchPerStep() {
         NetConfig c = new NetConfig(8, 3, 4, 4);
-        Map<String, Map<String, float[]>> after = new java.util.HashMap<>();
-        for (String updates : new String[] {"simultaneous", "alternating"}) {
-            MethodOptions options = new MethodOptions(1, true, 1e-3, 0, 0.99, new DlsOptions(10, 1, "ring", "dg", true, updates));
+        Map<Updates, Map<String, float[]>> after = new java.util.HashMap<>();
+        for (Updates updates : new Updates[] {Updates.SIMULTANEOUS, Updates.ALTERNATING}) {
+            MethodOptions options = new MethodOptions(1, true, 1e-3, 0, 0.99, new DlsOptions(10, 1, ScaleTracker.RING, EncoderLossOn.DG, true, updates));
             Engine.getInstance().setRandomSeed(3);
             try (NDManager m = NDManager.newBaseManager()) {
-                Dlsgan method = new Dlsgan(c, LatentPrior.NORMAL, options, m);
+                Dlsgan method = new Dlsgan(c, LatentDistribution.NORMAL, options, m);
                 Map<String, float[]> before = MethodsTest.snapshot(method);
                 Rng rng = new Rng(5);
                 try (NDManager s = m.newSubManager()) {
                     method.step(s, MethodsTest.shapes(s, 0, 4).get(":, :, 4:12, 4:12"), rng);
                 }
                 Rng expected = new Rng(5);
-                for (int i = 0; i < (updates.equals("simultaneous") ? 1 : 2); i++) {
-                    LatentPrior.NORMAL.sample(expected, 4, 4);
+                for (int i = 0; i < (updates == Updates.SIMULTANEOUS ? 1 : 2); i++) {
+                    LatentDistribution.NORMAL.sample(expected, 4, 4);
                 }
-                assertThat(rng.state()).as(updates).isEqualTo(expected.state());
+                assertThat(rng.state()).as(updates.toString()).isEqualTo(expected.state());
                 after.put(updates, MethodsTest.snapshot(method));
                 before.forEach((k, v) -> assertThat(after.get(updates).get(k)).as(updates + " " + k).isNotEqualTo(v));
             }
         }
-        assertThat(after.get("simultaneous").get("D")).isEqualTo(after.get("alternating").get("D"));
-        assertThat(after.get("simultaneous").get("G")).isNotEqualTo(after.get("alternating").get("G"));
+        assertThat(after.get(Updates.SIMULTANEOUS).get("D")).isEqualTo(after.get(Updates.ALTERNATING).get("D"));
+        assertThat(after.get(Updates.SIMULTANEOUS).get("G")).isNotEqualTo(after.get(Updates.ALTERNATING).get("G"));
     }
 
     private static int liveArrays(NDManager manager) {
@@ -175,9 +180,9 @@ class DlsganTest {
     private static double[] measureAfterTraining(boolean dls) {
         NetConfig c = new NetConfig(16, 3, 16, 64);
         Engine.getInstance().setRandomSeed(0);
-        MethodOptions options = new MethodOptions(1, true, 1e-3, 0, 0.99, new DlsOptions(5, 1, "ring", "dg", dls, "alternating"));
+        MethodOptions options = new MethodOptions(1, true, 1e-3, 0, 0.99, new DlsOptions(5, 1, ScaleTracker.RING, EncoderLossOn.DG, dls, Updates.ALTERNATING));
         try (NDManager m = NDManager.newBaseManager()) {
-            Dlsgan method = new Dlsgan(c, LatentPrior.NORMAL, options, m);
+            Dlsgan method = new Dlsgan(c, LatentDistribution.NORMAL, options, m);
             Rng rng = new Rng(0);
             for (int step = 0; step < 1200; step++) {
                 try (NDManager s = m.newSubManager()) {
@@ -185,7 +190,7 @@ class DlsganTest {
                 }
             }
             try (NDManager s = m.newSubManager()) {
-                NDArray z = s.create(LatentPrior.NORMAL.sample(new Rng(77), 256, 64), new Shape(256, 64));
+                NDArray z = s.create(LatentDistribution.NORMAL.sample(new Rng(77), 256, 64), new Shape(256, 64));
                 NDArray zPred = method.encode(method.generate(z));
                 NDArray scale = s.create(method.latentScale(s).orElseThrow());
                 double weighted = Dlsgan.encoderLoss(z, zPred, scale).getFloat();

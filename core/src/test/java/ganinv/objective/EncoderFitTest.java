@@ -1,10 +1,10 @@
 package ganinv.objective;
 
+import ganinv.api.types.LatentDistribution;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ganinv.model.LatentPrior;
 import ganinv.model.Network;
 import ganinv.random.Rng;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class EncoderFitTest {
         Engine.getInstance().setRandomSeed(5);
         try (NDManager m = NDManager.newBaseManager()) {
             // A generator trained 30 steps, so that its images depend on z in a GAN-like way.
-            PlainGan gan = new PlainGan(MethodsTest.TINY, LatentPrior.NORMAL, MethodsTest.OPTIONS, m);
+            PlainGan gan = new PlainGan(MethodsTest.TINY, LatentDistribution.NORMAL, MethodsTest.OPTIONS, m);
             Rng rng = new Rng(1);
             for (int step = 0; step < 30; step++) {
                 try (NDManager s = m.newSubManager()) {
@@ -32,9 +32,9 @@ class EncoderFitTest {
             List<float[]> gBefore = new ArrayList<>();
             g.weights().values().forEach(w -> gBefore.add(w.toFloatArray()));
 
-            EncoderFit fit = new EncoderFit(g, MethodsTest.TINY, LatentPrior.NORMAL, 1.0, 1e-3, 0.9, 0.999, m);
+            EncoderFit fit = new EncoderFit(g, MethodsTest.TINY, LatentDistribution.NORMAL, 1.0, 1e-3, 0.9, 0.999, m);
             // Held out: drawn from another seed than every training latent, and fixed for both measurements.
-            NDArray heldOut = m.create(LatentPrior.NORMAL.sample(new Rng(999), 256, 8), new Shape(256, 8));
+            NDArray heldOut = m.create(LatentDistribution.NORMAL.sample(new Rng(999), 256, 8), new Shape(256, 8));
             double before = fit.latentError(heldOut);
             Rng fitRng = new Rng(2);
             for (int step = 0; step < 200; step++) {

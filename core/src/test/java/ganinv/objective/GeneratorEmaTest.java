@@ -1,11 +1,12 @@
 package ganinv.objective;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.LatentDistribution;
+import ganinv.api.types.Architecture;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ganinv.UserError;
-import ganinv.model.Arch;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 import ganinv.random.Rng;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class GeneratorEmaTest {
-    private static final NetConfig NET = new NetConfig(16, 3, 8, 8, Arch.STYLEGAN2, 1, 16);
+    private static final NetConfig NET = new NetConfig(16, 3, 8, 8, Architecture.STYLEGAN2, 1, 16);
 
     @Test
     void oneHalfLifeOfImagesMovesTheAverageHalfway() {
@@ -59,7 +60,7 @@ class GeneratorEmaTest {
     private static Map<String, float[]> trainTenSteps(double ema) {
         Engine.getInstance().setRandomSeed(3);
         try (NDManager m = NDManager.newBaseManager()) {
-            GanMethod method = Methods.create(Dlsgan.NAME, NET, LatentPrior.NORMAL, Methods.defaults(Dlsgan.NAME).withGEma(ema), m);
+            GanMethod method = Methods.create(Method.DLSGAN, NET, LatentDistribution.NORMAL, Methods.defaults(Method.DLSGAN).withGEma(ema), m);
             Rng rng = new Rng(3);
             for (int step = 0; step < 10; step++) {
                 try (NDManager s = m.newSubManager()) {
@@ -80,21 +81,21 @@ class GeneratorEmaTest {
     @Test
     void evaluateCanChooseEitherGenerator() {
         try (NDManager m = NDManager.newBaseManager()) {
-            GanMethod withEma = Methods.create(Dlsgan.NAME, NET, LatentPrior.NORMAL, Methods.defaults(Dlsgan.NAME).withGEma(10), m);
+            GanMethod withEma = Methods.create(Method.DLSGAN, NET, LatentDistribution.NORMAL, Methods.defaults(Method.DLSGAN).withGEma(10), m);
             assertThat(withEma.sampler().name()).isEqualTo("G_ema");
-            withEma.sampleFrom("G");
+            withEma.sampleFrom(ganinv.api.types.Generator.G);
             assertThat(withEma.sampler()).isSameAs(withEma.networks().get("G"));
-            withEma.sampleFrom("G_ema");
+            withEma.sampleFrom(ganinv.api.types.Generator.G_EMA);
             assertThat(withEma.sampler().name()).isEqualTo("G_ema");
-            GanMethod plain = Methods.create(Dlsgan.NAME, NET, LatentPrior.NORMAL, Methods.defaults(Dlsgan.NAME), m);
-            assertThatThrownBy(() -> plain.sampleFrom("G_ema")).isInstanceOf(UserError.class).hasMessageContaining("--g-ema");
-            assertThatThrownBy(() -> plain.sampleFrom("D")).isInstanceOf(UserError.class).hasMessageStartingWith("--generator D");
+            GanMethod plain = Methods.create(Method.DLSGAN, NET, LatentDistribution.NORMAL, Methods.defaults(Method.DLSGAN), m);
+            assertThatThrownBy(() -> plain.sampleFrom(ganinv.api.types.Generator.G_EMA)).isInstanceOf(UserError.class).hasMessageContaining("--g-ema");
+            assertThatThrownBy(() -> ganinv.api.types.Generator.parse("D")).hasMessage("--generator D: choose one of G, G_ema");
         }
     }
 
     @Test
     void aNegativeHalfLifeIsAUserError() {
-        assertThatThrownBy(() -> Methods.defaults(Dlsgan.NAME).withGEma(-1)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> Methods.defaults(Method.DLSGAN).withGEma(-1)).isInstanceOf(UserError.class)
                 .hasMessageStartingWith("--g-ema -1");
     }
 }

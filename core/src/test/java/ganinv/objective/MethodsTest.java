@@ -1,13 +1,15 @@
 package ganinv.objective;
 
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.Method;
+import ganinv.api.types.LatentDistribution;
+import ganinv.api.types.Architecture;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ganinv.UserError;
 import ganinv.data.ImageTensor;
 import ganinv.data.ShapesDataset;
-import ganinv.model.Arch;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 import ganinv.random.Rng;
@@ -47,19 +49,20 @@ class MethodsTest {
             "bigan, G E D, loss_d loss_ge latent_mse, stylegan2",
             "gan, G D, loss_d loss_g_adv, stylegan2",
             "dlsgan, G D, loss_d_adv l_enc latent_mse r1 loss_g_adv entropy s_min s_max, stylegan2"})
-    void thirtyStepsLearnInEveryNetworkWithFiniteLossesAndNoGradientLeft(String name, String nets, String keys, String arch) {
+    void thirtyStepsLearnInEveryNetworkWithFiniteLossesAndNoGradientLeft(String spelling, String nets, String keys, String arch) {
+        Method name = Method.parse(spelling);
         Engine.getInstance().setRandomSeed(7);
-        NetConfig net = new NetConfig(16, 3, 8, 8, Arch.parse(arch), 1, 16);
+        NetConfig net = new NetConfig(16, 3, 8, 8, Architecture.parse(arch), 1, 16);
         try (NDManager m = NDManager.newBaseManager()) {
-            MethodOptions options = name.equals(Dlsgan.NAME) ? Methods.defaults(name) : OPTIONS;
-            GanMethod method = Methods.create(name, net, LatentPrior.NORMAL, options, m);
+            MethodOptions options = name == Method.DLSGAN ? Methods.defaults(name) : OPTIONS;
+            GanMethod method = Methods.create(name, net, LatentDistribution.NORMAL, options, m);
             assertThat(method.networks().keySet()).containsExactly(nets.split(" "));
             Map<String, float[]> before = snapshot(method);
             Rng rng = new Rng(3);
             for (int step = 0; step < 30; step++) {
                 try (NDManager s = m.newSubManager()) {
                     Map<String, Double> losses = method.step(s, shapes(s, 4 * step, 4), rng);
-                    assertThat(losses.keySet()).as(name).containsExactly(keys.split(" "));
+                    assertThat(losses.keySet()).as(name.toString()).containsExactly(keys.split(" "));
                     assertThat(losses.values()).allSatisfy(v -> assertThat(v).isFinite());
                 }
                 // The engine never zeroes gradients; a method that forgets to would corrupt the next step.
@@ -87,11 +90,11 @@ class MethodsTest {
     @Test
     void aPlainGanInvertsOnlyOnceAnEncoderIsAttached() {
         try (NDManager m = NDManager.newBaseManager()) {
-            PlainGan gan = new PlainGan(TINY, LatentPrior.NORMAL, OPTIONS, m);
+            PlainGan gan = new PlainGan(TINY, LatentDistribution.NORMAL, OPTIONS, m);
             assertThat(gan.hasEncoder()).isFalse();
             assertThatThrownBy(() -> gan.encode(shapes(m, 0, 2))).isInstanceOf(UserError.class)
                     .hasMessageContaining("fit-encoder");
-            EncoderFit fit = new EncoderFit(gan.networks().get("G"), TINY, LatentPrior.NORMAL, 0, 1e-3, 0.9, 0.999, m);
+            EncoderFit fit = new EncoderFit(gan.networks().get("G"), TINY, LatentDistribution.NORMAL, 0, 1e-3, 0.9, 0.999, m);
             gan.attachEncoder(fit.encoder());
             assertThat(gan.hasEncoder()).isTrue();
             assertThat(gan.encode(shapes(m, 0, 2)).getShape().getShape()).containsExactly(2, 8);
@@ -102,7 +105,7 @@ class MethodsTest {
 
     @Test
     void unknownMethodNamesTheChoices() {
-        assertThatThrownBy(() -> Methods.check("vae")).isInstanceOf(UserError.class)
-                .hasMessage("--method vae: unknown; choose one of latent-regression, bigan, gan, dlsgan");
+        assertThatThrownBy(() -> Method.parse("vae")).isInstanceOf(BadInputException.class)
+                .hasMessage("--method vae: choose one of latent-regression, bigan, gan, dlsgan");
     }
 }

@@ -1,12 +1,12 @@
 package ganinv.objective;
 
+import ganinv.api.types.LatentDistribution;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ganinv.model.Discriminator;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 import ganinv.random.Rng;
@@ -67,7 +67,7 @@ class ObjectiveTest {
         NetConfig c = new NetConfig(16, 3, 16, 8);
         Engine.getInstance().setRandomSeed(3);
         try (NDManager m = NDManager.newBaseManager()) {
-            LatentRegression lr = new LatentRegression(c, LatentPrior.NORMAL,
+            LatentRegression lr = new LatentRegression(c, LatentDistribution.NORMAL,
                     new MethodOptions(1, true, 1e-3, 0.5, 0.99), m);
             Rng rng = new Rng(1);
             ganinv.data.ShapesDataset shapes = new ganinv.data.ShapesDataset(0, -1, 16, 3);
@@ -107,7 +107,7 @@ class ObjectiveTest {
     private static float[] trainG(NetConfig c, double lambda) {
         Engine.getInstance().setRandomSeed(11);
         try (NDManager m = NDManager.newBaseManager()) {
-            LatentRegression lr = new LatentRegression(c, LatentPrior.NORMAL, new MethodOptions(lambda, false, 1e-3, 0.5, 0.99), m);
+            LatentRegression lr = new LatentRegression(c, LatentDistribution.NORMAL, new MethodOptions(lambda, false, 1e-3, 0.5, 0.99), m);
             Rng rng = new Rng(5);
             for (int step = 0; step < 3; step++) {
                 try (NDManager s = m.newSubManager()) {

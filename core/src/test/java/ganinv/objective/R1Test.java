@@ -1,5 +1,6 @@
 package ganinv.objective;
 
+import ganinv.api.types.Architecture;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -7,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import ganinv.model.Arch;
 import ganinv.model.Discriminator;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
@@ -21,13 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class R1Test {
     /** A tiny network of each family: R1 is built from each layer's input-gradient rule. */
-    private static NetConfig tiny(Arch arch) {
+    private static NetConfig tiny(Architecture arch) {
         return new NetConfig(8, 3, 4, 3, arch, 0, 8);
     }
 
     @ParameterizedTest
-    @EnumSource(Arch.class)
-    void theTracedForwardIsTheBlocksForward(Arch arch) {
+    @EnumSource(Architecture.class)
+    void theTracedForwardIsTheBlocksForward(Architecture arch) {
         Engine.getInstance().setRandomSeed(2);
         try (NDManager m = NDManager.newBaseManager()) {
             Network d = Discriminator.create("D", tiny(arch), 1 + 3, m);
@@ -42,8 +42,8 @@ class R1Test {
 
     /** The penalty and its gradient on every weight agree with double backprop (create_graph), to 1e-4 relative. */
     @ParameterizedTest
-    @EnumSource(Arch.class)
-    void explicitInputGradientMatchesDoubleBackprop(Arch arch) {
+    @EnumSource(Architecture.class)
+    void explicitInputGradientMatchesDoubleBackprop(Architecture arch) {
         Engine.getInstance().setRandomSeed(4);
         try (NDManager m = NDManager.newBaseManager()) {
             Network d = Discriminator.create("D", tiny(arch), 1 + 3, m);
@@ -67,7 +67,7 @@ class R1Test {
                 // convolution on a non-channels-last tensor gives wrong values (docs/determinism.md: a 3-layer D's
                 // penalty 0.553 by double backprop against 0.619 explicit, equal once the input is channels-last).
                 // That one weight is held to 10% (seed 4: 7.5%); README states the exception.
-                double tolerance = arch == Arch.STYLEGAN2 && k == 0 ? 0.1 : 1e-4;
+                double tolerance = arch == Architecture.STYLEGAN2 && k == 0 ? 0.1 : 1e-4;
                 assertThat(relativeError(explicit.get(k), reference.get(k))).as("weight " + k).isLessThan(tolerance);
             }
         }
@@ -116,8 +116,8 @@ class R1Test {
 
     /** R1 on the first rows of a [real; fake] batch is R1 on the real batch alone: value and every weight's gradient. */
     @ParameterizedTest
-    @EnumSource(Arch.class)
-    void penalisingTheLeadingRowsOfAJointBatchEqualsPenalisingThemAlone(Arch arch) {
+    @EnumSource(Architecture.class)
+    void penalisingTheLeadingRowsOfAJointBatchEqualsPenalisingThemAlone(Architecture arch) {
         Engine.getInstance().setRandomSeed(5);
         try (NDManager m = NDManager.newBaseManager()) {
             Network d = Discriminator.create("D", tiny(arch), 1 + 3, m);
@@ -177,7 +177,7 @@ class R1Test {
 
     /** A tiny dcgan-up D with minibatch std over pairs, its σ weights c ~ N(0, scale²) instead of their zero start. */
     private static Network withStdWeight(NDManager m, float scale) {
-        Network d = Discriminator.create("D", tiny(Arch.DCGAN_UP), 1 + 3, 2, m);
+        Network d = Discriminator.create("D", tiny(Architecture.DCGAN_UP), 1 + 3, 2, m);
         NDArray c = d.weights().entrySet().stream().filter(e -> e.getKey().endsWith("std_weight")).findFirst()
                 .orElseThrow().getValue();
         c.set(m.randomNormal(c.getShape()).mul(scale).toFloatArray());

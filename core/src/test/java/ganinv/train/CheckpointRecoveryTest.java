@@ -1,5 +1,8 @@
 package ganinv.train;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.LatentDistribution;
+import ganinv.api.types.NonFinitePolicy;
 import ganinv.checkpoint.Checkpoint;
 import ai.djl.ndarray.NDManager;
 import ganinv.UserError;
@@ -31,7 +34,7 @@ class CheckpointRecoveryTest {
 
     /** A checkpoint every 2 steps. */
     private static TrainConfig config(int steps) {
-        return new TrainConfig("latent-regression", "shapes", 64, Subset.RANDOM, steps, 4, new NetConfig(16, 3, 8, 8), "normal",
+        return new TrainConfig(Method.LATENT_REGRESSION, "shapes", 64, Subset.RANDOM, steps, 4, new NetConfig(16, 3, 8, 8), LatentDistribution.NORMAL,
                 new MethodOptions(1, true, 1e-3, 0.5, 0.99), 5, 5, 1000, 2);
     }
 
@@ -39,7 +42,7 @@ class CheckpointRecoveryTest {
         TrainConfig c = config(steps);
         Dataset data = c.openData(out);
         Trainer.run(Trainer.Request.of(c, data, RunDir.forTraining(run, resume, false), resume, out)
-                .safety(new Safety(keep, NonFinite.Policy.STOP)));
+                .safety(new Safety(keep, NonFinitePolicy.STOP)));
     }
 
     private static List<String> names(Path run) throws Exception {

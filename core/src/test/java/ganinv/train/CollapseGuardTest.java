@@ -1,5 +1,10 @@
 package ganinv.train;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.LatentDistribution;
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.CollapsePolicy;
+import ganinv.api.types.NonFinitePolicy;
 import ganinv.checkpoint.Checkpoint;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +39,7 @@ class CollapseGuardTest {
 
     @Test
     void firesWhenTheMeanOfTheLastWindowStepsFallsBelowTheThreshold() {
-        CollapseGuard.Watch w = new CollapseGuard(CollapseGuard.Policy.RESTART, 3, 0.5, 7, 1).watch();
+        CollapseGuard.Watch w = new CollapseGuard(CollapsePolicy.RESTART, 3, 0.5, 7, 1).watch();
         assertThat(w.add(1, Map.of("loss_d_adv", 0.1))).isEmpty();        // the window is not full yet
         assertThat(w.add(2, Map.of("loss_d_adv", 0.1))).isEmpty();
         assertThat(w.add(3, Map.of("loss_d_adv", 1.6))).isEmpty();        // (0.1 + 0.1 + 1.6) / 3 = 0.6
@@ -47,18 +52,18 @@ class CollapseGuardTest {
 
     @Test
     void watchesLossDWhereThereIsNoAdversarialTermAndNothingWhereThereIsNoD() {
-        CollapseGuard rule = new CollapseGuard(CollapseGuard.Policy.RESTART, 1, 0.5, 10, 1);
+        CollapseGuard rule = new CollapseGuard(CollapsePolicy.RESTART, 1, 0.5, 10, 1);
         assertThat(rule.watch().add(1, Map.of("loss_d", 0.2, "loss_g_adv", 5.0)).getAsDouble()).isEqualTo(0.2);
         assertThat(rule.watch().add(1, Map.of("loss_encoder", 0.0))).isEmpty();
-        CollapseGuard off = new CollapseGuard(CollapseGuard.Policy.OFF, 1, 0.5, 10, 1);
+        CollapseGuard off = new CollapseGuard(CollapsePolicy.OFF, 1, 0.5, 10, 1);
         assertThat(off.watch().add(1, Map.of("loss_d", 0.0))).isEmpty();
-        assertThatThrownBy(() -> CollapseGuard.Policy.parse("retry")).isInstanceOf(UserError.class)
-                .hasMessage("--on-collapse retry: choose restart, stop or off");
+        assertThatThrownBy(() -> CollapsePolicy.parse("retry")).isInstanceOf(BadInputException.class)
+                .hasMessage("--on-collapse retry: choose one of restart, stop, off");
     }
 
     /** A metrics line every step, a checkpoint every 2. */
     private static TrainConfig config(int steps) {
-        return new TrainConfig("latent-regression", "shapes", 64, Subset.RANDOM, steps, 4, new NetConfig(16, 3, 8, 8), "normal",
+        return new TrainConfig(Method.LATENT_REGRESSION, "shapes", 64, Subset.RANDOM, steps, 4, new NetConfig(16, 3, 8, 8), LatentDistribution.NORMAL,
                 new MethodOptions(1, true, 1e-3, 0.5, 0.99), 5, 1, 1000, 2);
     }
 
@@ -76,13 +81,13 @@ class CollapseGuardTest {
         TrainConfig c = config(steps);
         Dataset data = c.openData(out);
         Trainer.run(Trainer.Request.of(c, data, RunDir.forTraining(run, resume, false), resume, out)
-                .safety(new Safety(3, NonFinite.Policy.STOP, guard)));
+                .safety(new Safety(3, NonFinitePolicy.STOP, guard)));
     }
 
     @Test
     void aGuardThatDoesNotFireLeavesTrainingBitwiseUnchanged() throws Exception {
-        train(tmp.resolve("off"), 6, false, CollapseGuard.of(CollapseGuard.Policy.OFF));
-        train(tmp.resolve("on"), 6, false, new CollapseGuard(CollapseGuard.Policy.RESTART, 2, 1e-9, 6, 3));
+        train(tmp.resolve("off"), 6, false, CollapseGuard.of(CollapsePolicy.OFF));
+        train(tmp.resolve("on"), 6, false, new CollapseGuard(CollapsePolicy.RESTART, 2, 1e-9, 6, 3));
         try (NDManager m = NDManager.newBaseManager()) {
             TrainConfig c = config(1);
             GanMethod a = Methods.create(c.method(), c.net(), c.prior(), c.options(), m);
@@ -97,7 +102,7 @@ class CollapseGuardTest {
     @Test
     void stopEndsWithOneLineNamingTheWayOn() {
         Path run = tmp.resolve("stop");
-        assertThatThrownBy(() -> train(run, 8, false, new CollapseGuard(CollapseGuard.Policy.STOP, 3, 100, 3, 3)))
+        assertThatThrownBy(() -> train(run, 8, false, new CollapseGuard(CollapsePolicy.STOP, 3, 100, 3, 3)))
                 .isInstanceOf(TrainingFailed.class)
                 .hasMessageStartingWith("step 3: D has won (loss_d averaged ")
                 .hasMessageEndingWith("start again with another --seed, or with --on-collapse restart")
@@ -109,7 +114,7 @@ class CollapseGuardTest {
     @Test
     void restartsReseedClearTheAttemptRecordThemAndSurviveAResume() throws Exception {
         Path run = tmp.resolve("restart");
-        CollapseGuard always = new CollapseGuard(CollapseGuard.Policy.RESTART, 3, 100, 3, 2);
+        CollapseGuard always = new CollapseGuard(CollapsePolicy.RESTART, 3, 100, 3, 2);
         assertThatThrownBy(() -> train(run, 8, false, always)).isInstanceOf(TrainingFailed.class)
                 .hasMessageContaining("training stopped after 2 restarts");
         assertThat(log.toString()).contains("restarting from fresh weights (attempt 2 of 3, weights and latents from seed 1000008)")
@@ -125,7 +130,7 @@ class CollapseGuardTest {
         // The checkpoint left is the third attempt's own: its generator's state is seed initSeed(5, 2)
         // advanced by a few thousand draws (SplitMix64 adds one odd constant per draw), and its
         // weights are not those of an undisturbed run of seed 5.
-        train(tmp.resolve("undisturbed"), 2, false, CollapseGuard.of(CollapseGuard.Policy.OFF));
+        train(tmp.resolve("undisturbed"), 2, false, CollapseGuard.of(CollapsePolicy.OFF));
         Checkpoint third = Checkpoint.read(run.resolve("checkpoints/step-00000002.ckpt"));
         Checkpoint plain = Checkpoint.read(tmp.resolve("undisturbed/checkpoints/step-00000002.ckpt"));
         assertThat(draws(third.header().rngState(), Trainer.initSeed(5, 2))).isBetween(1L, 100_000L);
@@ -143,7 +148,7 @@ class CollapseGuardTest {
         }
 
         log.reset();
-        train(run, 8, true, CollapseGuard.of(CollapseGuard.Policy.OFF));
+        train(run, 8, true, CollapseGuard.of(CollapsePolicy.OFF));
         assertThat(log.toString()).contains("at step 2 of 8");
         assertThat(run.resolve("checkpoints/step-00000008.ckpt")).exists();
         assertThat(JsonFiles.MAPPER.readTree(run.resolve("config.json").toFile()).get(RunDir.COLLAPSE_RESTARTS)).hasSize(2);

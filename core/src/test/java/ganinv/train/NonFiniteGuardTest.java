@@ -1,5 +1,6 @@
 package ganinv.train;
 
+import ganinv.api.types.NonFinitePolicy;
 import ganinv.checkpoint.Checkpoint;
 import ganinv.random.Rng;
 import ai.djl.ndarray.NDArray;
@@ -30,7 +31,7 @@ class NonFiniteGuardTest {
     private final PrintStream out = new PrintStream(log, true);
 
     /** Real latent-regression steps; after step {@code poisonAt} (0-based) one of G's weights turns NaN, {@code times} times. */
-    private Loop.Result run(NonFinite.Policy policy, long steps, long poisonAt, int times, boolean poisonLoss) {
+    private Loop.Result run(NonFinitePolicy policy, long steps, long poisonAt, int times, boolean poisonLoss) {
         TrainConfig c = TrainerTest.tiny(1);
         Dataset data = c.openData(out);
         RunDir dir = RunDir.forTraining(tmp.resolve("run"), false, false);
@@ -70,7 +71,7 @@ class NonFiniteGuardTest {
 
     @Test
     void stopNamesTheStepAndTheTermAndLeavesTheLastGoodCheckpoint() throws Exception {
-        assertThatThrownBy(() -> run(NonFinite.Policy.STOP, 12, 6, 1, false)).isInstanceOf(TrainingFailed.class)
+        assertThatThrownBy(() -> run(NonFinitePolicy.STOP, 12, 6, 1, false)).isInstanceOf(TrainingFailed.class)
                 .hasMessageStartingWith("step 7: weight ").hasMessageContaining(" of G (sum NaN) is not finite; training stopped")
                 .hasMessageContaining("step-00000006.ckpt is untouched").hasMessageContaining("--on-nonfinite rollback");
         assertThat(Checkpoint.newestStep(tmp.resolve("run/checkpoints"))).isEqualTo(6);
@@ -80,13 +81,13 @@ class NonFiniteGuardTest {
 
     @Test
     void aNonFiniteLossIsCaughtToo() {
-        assertThatThrownBy(() -> run(NonFinite.Policy.STOP, 12, 2, 1, true)).isInstanceOf(TrainingFailed.class)
+        assertThatThrownBy(() -> run(NonFinitePolicy.STOP, 12, 2, 1, true)).isInstanceOf(TrainingFailed.class)
                 .hasMessageStartingWith("step 3: loss term loss_d (Infinity) is not finite");
     }
 
     @Test
     void rollbackResumesFromTheLastCheckpointAtHalfTheLearningRateAndFinishes() throws Exception {
-        Loop.Result r = run(NonFinite.Policy.ROLLBACK, 12, 6, 1, false);
+        Loop.Result r = run(NonFinitePolicy.ROLLBACK, 12, 6, 1, false);
         assertThat(log.toString()).contains("step 7: weight ").contains("rolled back to step 6 (step-00000006.ckpt), learning rate now x0.5");
         Checkpoint last = Checkpoint.read(r.checkpoint());
         assertThat(last.header().step()).isEqualTo(12);
@@ -96,14 +97,14 @@ class NonFiniteGuardTest {
 
     @Test
     void rollbackGivesUpWhenTheValueKeepsComingBack() {
-        assertThatThrownBy(() -> run(NonFinite.Policy.ROLLBACK, 12, 6, 100, false)).isInstanceOf(TrainingFailed.class)
+        assertThatThrownBy(() -> run(NonFinitePolicy.ROLLBACK, 12, 6, 100, false)).isInstanceOf(TrainingFailed.class)
                 .hasMessageContaining("training stopped after " + Loop.MAX_ROLLBACKS + " rollbacks");
         assertThat(log.toString()).contains("learning rate now x0.03125");
     }
 
     @Test
     void withoutACheckpointThereIsNothingToRollBackTo() {
-        assertThatThrownBy(() -> run(NonFinite.Policy.ROLLBACK, 12, 0, 1, false)).isInstanceOf(TrainingFailed.class)
+        assertThatThrownBy(() -> run(NonFinitePolicy.ROLLBACK, 12, 0, 1, false)).isInstanceOf(TrainingFailed.class)
                 .hasMessageContaining("there is no checkpoint yet");
     }
 }

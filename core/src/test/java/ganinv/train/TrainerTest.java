@@ -1,13 +1,14 @@
 package ganinv.train;
 
+import ganinv.api.types.Method;
+import ganinv.api.types.LatentDistribution;
+import ganinv.api.types.Architecture;
 import ganinv.checkpoint.Checkpoint;
 import ganinv.random.Rng;
 import ai.djl.ndarray.NDManager;
 import ganinv.UserError;
 import ganinv.data.Dataset;
 import ganinv.data.Subset;
-import ganinv.model.Arch;
-import ganinv.model.LatentPrior;
 import ganinv.model.NetConfig;
 import ganinv.objective.DlsOptions;
 import ganinv.objective.EncoderFit;
@@ -45,10 +46,10 @@ class TrainerTest {
         double ema = spec.contains("+ema") ? 100 : 0;
         boolean augment = spec.contains("+aug");
         spec = spec.replace("+ema", "").replace("+aug", "");
-        String method = spec.split("/")[0];
-        Arch arch = spec.contains("/") ? Arch.parse(spec.split("/")[1]) : Arch.DCGAN_UP;
-        return new TrainConfig(method, "shapes", 64, Subset.RANDOM, steps, 4, new NetConfig(16, 3, 8, 8, arch, 1, 16), "normal",
-                new MethodOptions(1, true, 1e-3, 0.5, 0.99, method.equals("dlsgan") ? DlsOptions.PAPER.withAugment(augment) : null, ema),
+        Method method = Method.parse(spec.split("/")[0]);
+        Architecture arch = spec.contains("/") ? Architecture.parse(spec.split("/")[1]) : Architecture.DCGAN_UP;
+        return new TrainConfig(method, "shapes", 64, Subset.RANDOM, steps, 4, new NetConfig(16, 3, 8, 8, arch, 1, 16), LatentDistribution.NORMAL,
+                new MethodOptions(1, true, 1e-3, 0.5, 0.99, method == Method.DLSGAN ? DlsOptions.PAPER.withAugment(augment) : null, ema),
                 5, 5, 1000, 10);
     }
 
@@ -76,7 +77,7 @@ class TrainerTest {
             straight.restoreInto(a);
             resumed.restoreInto(b);
             assertBitwiseEqual(a, b);
-            if (c.method().equals("dlsgan")) {
+            if (c.method() == Method.DLSGAN) {
                 // The latent scale's tracker is part of the state, restored exactly.
                 assertThat(Checkpoint.tensorsOf(b)).containsKeys("state/scale/history", "state/scale/position");
                 assertThat(b.buffers().get("scale/position").getFloat()).isEqualTo(60f);
@@ -118,7 +119,7 @@ class TrainerTest {
         assertThat(two.header().rngState()).isEqualTo(one.header().rngState());
         try (NDManager m = NDManager.newBaseManager()) {
             TrainConfig c = tiny("gan", 1);
-            GanMethod gan = Methods.create("gan", c.net(), c.prior(), c.options(), m);
+            GanMethod gan = Methods.create(Method.GAN, c.net(), c.prior(), c.options(), m);
             EncoderFit a = new EncoderFit(gan.networks().get("G"), c.net(), c.prior(), 0.5, 1e-3, 0.9, 0.999, m);
             EncoderFit b = new EncoderFit(gan.networks().get("G"), c.net(), c.prior(), 0.5, 1e-3, 0.9, 0.999, m);
             one.restoreInto(a);
@@ -147,7 +148,7 @@ class TrainerTest {
     @Test
     void anEpochIsTheDataSizeOrFiftyThousandImagesForEndlessData() {
         assertThat(Trainer.epochImages(data(tiny(1)))).isEqualTo(64);
-        TrainConfig endless = new TrainConfig("latent-regression", "shapes", -1, Subset.RANDOM, 1, 4, new NetConfig(16, 3, 8, 8), "normal",
+        TrainConfig endless = new TrainConfig(Method.LATENT_REGRESSION, "shapes", -1, Subset.RANDOM, 1, 4, new NetConfig(16, 3, 8, 8), LatentDistribution.NORMAL,
                 new MethodOptions(1, true, 1e-3, 0.5, 0.99), 5, 5, 1000, 10);
         assertThat(Trainer.epochImages(data(endless))).isEqualTo(50_000);
     }
@@ -183,7 +184,7 @@ class TrainerTest {
         assertThatThrownBy(() -> Checkpoint.read(other)).isInstanceOf(UserError.class).hasMessageContaining("magic");
         // Another architecture is refused before anything is overwritten.
         try (NDManager m = NDManager.newBaseManager()) {
-            var wider = new LatentRegression(new NetConfig(16, 3, 16, 8), LatentPrior.NORMAL, tiny(1).options(), m);
+            var wider = new LatentRegression(new NetConfig(16, 3, 16, 8), LatentDistribution.NORMAL, tiny(1).options(), m);
             assertThatThrownBy(() -> Checkpoint.read(ckpt).restoreInto(wider)).isInstanceOf(UserError.class)
                     .hasMessageContaining("another method or architecture");
         }
@@ -191,7 +192,7 @@ class TrainerTest {
 
     @Test
     void keepsOnlyTheNewestThreeCheckpoints() throws Exception {
-        TrainConfig c = new TrainConfig("latent-regression", "shapes", -1, Subset.RANDOM, 10, 2, new NetConfig(16, 1, 4, 4), "uniform",
+        TrainConfig c = new TrainConfig(Method.LATENT_REGRESSION, "shapes", -1, Subset.RANDOM, 10, 2, new NetConfig(16, 1, 4, 4), LatentDistribution.UNIFORM,
                 new MethodOptions(1, true, 1e-3, 0.5, 0.99), 1, 5, 1000, 2);
         train(tmp.resolve("run"), c, false);
         assertThat(Checkpoint.list(tmp.resolve("run/checkpoints")).stream().map(p -> p.getFileName().toString()))
@@ -228,11 +229,10 @@ class TrainerTest {
 
     @Test
     void configValidationNamesTheFlag() {
-        assertThatThrownBy(() -> new TrainConfig("latent-regression", "shapes", -1, Subset.RANDOM, -5, 4, new NetConfig(16, 3, 8, 8),
-                "normal", new MethodOptions(1, true, 1e-3, 0.5, 0.99), 1, 1, 1, 1)).hasMessageStartingWith("--steps -5");
-        assertThatThrownBy(() -> new TrainConfig("nope", "shapes", -1, Subset.RANDOM, 5, 4, new NetConfig(16, 3, 8, 8),
-                "normal", new MethodOptions(1, true, 1e-3, 0.5, 0.99), 1, 1, 1, 1)).hasMessageStartingWith("--method nope");
+        assertThatThrownBy(() -> new TrainConfig(Method.LATENT_REGRESSION, "shapes", -1, Subset.RANDOM, -5, 4, new NetConfig(16, 3, 8, 8),
+                LatentDistribution.NORMAL, new MethodOptions(1, true, 1e-3, 0.5, 0.99), 1, 1, 1, 1)).hasMessageStartingWith("--steps -5");
+        assertThatThrownBy(() -> Method.parse("nope")).hasMessage("--method nope: choose one of latent-regression, bigan, gan, dlsgan");
         assertThatThrownBy(() -> new MethodOptions(-1, true, 1e-3, 0.5, 0.99)).hasMessageStartingWith("--lambda");
-        assertThatThrownBy(() -> LatentPrior.parse("cauchy")).hasMessageStartingWith("--latent-dist cauchy");
+        assertThatThrownBy(() -> LatentDistribution.parse("cauchy")).hasMessageStartingWith("--latent-dist cauchy");
     }
 }

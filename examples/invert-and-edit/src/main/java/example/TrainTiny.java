@@ -1,6 +1,6 @@
 package example;
 
-import ganinv.api.Method;
+import ganinv.api.types.Method;
 import ganinv.api.Training;
 import ganinv.api.TrainingResult;
 

@@ -1,6 +1,6 @@
 package ganinv.spark;
 
-import ganinv.api.BadInputException;
+import ganinv.api.types.BadInputException;
 import ganinv.api.GanRun;
 import ganinv.api.ImageFiles;
 import org.apache.hadoop.fs.FSDataInputStream;

@@ -1,7 +1,7 @@
 package ganinv.spark;
 
-import ganinv.api.InvertLoss;
-import ganinv.api.InvertMode;
+import ganinv.api.types.InvertLoss;
+import ganinv.api.types.InvertMode;
 import ganinv.api.InvertSettings;
 
 import java.io.Serializable;

@@ -1,6 +1,6 @@
 package ganinv.spark;
 
-import ganinv.api.BadInputException;
+import ganinv.api.types.BadInputException;
 import ganinv.api.Evaluation;
 import ganinv.api.FeatureMoments;
 import ganinv.api.GanRun;

@@ -46,7 +46,7 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (maxPixels < 1) {
-            throw new ganinv.api.BadInputException("--max-pixels " + maxPixels + ": must be at least 1", null);
+            throw new ganinv.api.types.BadInputException("--max-pixels " + maxPixels + ": must be at least 1", null);
         }
         SparkSession spark = SparkMain.session(master, "ganinv spark evaluate");
         try {

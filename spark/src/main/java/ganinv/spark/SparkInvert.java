@@ -121,7 +121,7 @@ public final class SparkInvert {
                     String path = f.getPath().toString();
                     try {
                         ganinv.api.ImageFiles.decode(new byte[0], path);
-                    } catch (ganinv.api.BadInputException e) {
+                    } catch (ganinv.api.types.BadInputException e) {
                         rows.add(errors.errorRow(path, e.getMessage()));
                     }
                 }

@@ -1,7 +1,7 @@
 package ganinv.spark;
 
-import ganinv.api.BadInputException;
-import ganinv.api.GanInvException;
+import ganinv.api.types.BadInputException;
+import ganinv.api.types.GanInvException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

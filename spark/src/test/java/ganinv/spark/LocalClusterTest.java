@@ -1,6 +1,6 @@
 package ganinv.spark;
 
-import ganinv.api.Method;
+import ganinv.api.types.Method;
 import ganinv.api.Training;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskStart;

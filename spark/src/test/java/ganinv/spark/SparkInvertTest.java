@@ -1,6 +1,6 @@
 package ganinv.spark;
 
-import ganinv.api.Method;
+import ganinv.api.types.Method;
 import ganinv.api.GanRun;
 import ganinv.api.InvertSettings;
 import ganinv.api.InvertedFolder;

@@ -1,4 +1,4 @@
-package ganinv.api;
+package ganinv.api.types;
 
 /**
  * The one exception family the public API throws. Its message is a single line meant for a

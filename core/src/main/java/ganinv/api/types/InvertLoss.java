@@ -1,4 +1,7 @@
-package ganinv.api;
+package ganinv.api.types;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The reconstruction objective of optimisation and hybrid inversion. {@link #toString()} is the command line's spelling
@@ -23,11 +26,13 @@ public enum InvertLoss {
      * @return the constant
      * @throws BadInputException naming the choices when there is none by that name
      */
+    @JsonCreator
     public static InvertLoss parse(String text) {
         return Choices.parse(InvertLoss.class, text, "--loss");
     }
 
     /** @return the spelling, as the command line takes it and run files record it */
+    @JsonValue
     @Override
     public String toString() {
         return spelling;

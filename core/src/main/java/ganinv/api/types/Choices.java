@@ -1,4 +1,4 @@
-package ganinv.api;
+package ganinv.api.types;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

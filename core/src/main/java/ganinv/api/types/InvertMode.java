@@ -1,6 +1,9 @@
-package ganinv.api;
+package ganinv.api.types;
 
-/** How {@link GanRun#invert} finds a latent code for an image. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How a run's {@code invert} finds a latent code for an image. */
 public enum InvertMode {
     /** One pass of the run's encoder, z = E(x): milliseconds per image. */
     ENCODER,
@@ -14,11 +17,13 @@ public enum InvertMode {
      * @return the constant
      * @throws BadInputException naming the choices when there is none by that name
      */
+    @JsonCreator
     public static InvertMode parse(String text) {
         return Choices.parse(InvertMode.class, text, "--mode");
     }
 
     /** @return the spelling, as {@code --mode} takes it */
+    @JsonValue
     @Override
     public String toString() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,4 +1,7 @@
-package ganinv.api;
+package ganinv.api.types;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * How a DLSGAN step updates D and G. {@link #toString()} is the command line's spelling
@@ -21,11 +24,13 @@ public enum Updates {
      * @return the constant
      * @throws BadInputException naming the choices when there is none by that name
      */
+    @JsonCreator
     public static Updates parse(String text) {
         return Choices.parse(Updates.class, text, "--updates");
     }
 
     /** @return the spelling, as the command line takes it and run files record it */
+    @JsonValue
     @Override
     public String toString() {
         return spelling;

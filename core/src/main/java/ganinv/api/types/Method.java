@@ -1,4 +1,7 @@
-package ganinv.api;
+package ganinv.api.types;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The training method: how the encoder is learnt with (or after) the GAN. {@link #toString()} is the command line's spelling
@@ -9,7 +12,7 @@ public enum Method {
     LATENT_REGRESSION("latent-regression"),
     /** BiGAN: D on joint (x, z) pairs, E trained adversarially with G. */
     BIGAN("bigan"),
-    /** A plain GAN; an encoder is fitted afterwards ({@link EncoderFit}). */
+    /** A plain GAN; an encoder is fitted afterwards ({@code fit-encoder}). */
     GAN("gan"),
     /** DLSGAN: D with a latent head and the dynamic latent scale s (the default). */
     DLSGAN("dlsgan");
@@ -25,11 +28,13 @@ public enum Method {
      * @return the constant
      * @throws BadInputException naming the choices when there is none by that name
      */
+    @JsonCreator
     public static Method parse(String text) {
         return Choices.parse(Method.class, text, "--method");
     }
 
     /** @return the spelling, as the command line takes it and run files record it */
+    @JsonValue
     @Override
     public String toString() {
         return spelling;

@@ -1,4 +1,7 @@
-package ganinv.api;
+package ganinv.api.types;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * What training does when D wins outright in the first 1000 steps. {@link #toString()} is the command line's spelling
@@ -23,11 +26,13 @@ public enum CollapsePolicy {
      * @return the constant
      * @throws BadInputException naming the choices when there is none by that name
      */
+    @JsonCreator
     public static CollapsePolicy parse(String text) {
         return Choices.parse(CollapsePolicy.class, text, "--on-collapse");
     }
 
     /** @return the spelling, as the command line takes it and run files record it */
+    @JsonValue
     @Override
     public String toString() {
         return spelling;

@@ -1,4 +1,7 @@
-package ganinv.api;
+package ganinv.api.types;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * What training does when a loss or weight stops being finite. {@link #toString()} is the command line's spelling
@@ -21,11 +24,13 @@ public enum NonFinitePolicy {
      * @return the constant
      * @throws BadInputException naming the choices when there is none by that name
      */
+    @JsonCreator
     public static NonFinitePolicy parse(String text) {
         return Choices.parse(NonFinitePolicy.class, text, "--on-nonfinite");
     }
 
     /** @return the spelling, as the command line takes it and run files record it */
+    @JsonValue
     @Override
     public String toString() {
         return spelling;

@@ -1,7 +1,12 @@
-package ganinv.api;
+package ganinv.api.types;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The network family of a run. {@link #toString()} is the command line's spelling
+ * The network family of a run, recorded in {@code config.json} and so in every checkpoint: dcgan-up is
+ * the plain generator and discriminator of {@code shared/bench/torch_dlsgan_step.py}; stylegan2 the
+ * DLSGAN paper's network without noise inputs. {@link #toString()} is the command line's spelling
  * ({@code --arch dcgan-up}), which {@link #parse} reads.
  */
 public enum Architecture {
@@ -21,11 +26,13 @@ public enum Architecture {
      * @return the constant
      * @throws BadInputException naming the choices when there is none by that name
      */
+    @JsonCreator
     public static Architecture parse(String text) {
         return Choices.parse(Architecture.class, text, "--arch");
     }
 
     /** @return the spelling, as the command line takes it and run files record it */
+    @JsonValue
     @Override
     public String toString() {
         return spelling;

@@ -26,12 +26,12 @@ import java.util.List;
  */
 public final class InvertBench {
     /**
-     * @param mode encoder or optimize (hybrid is the two in turn)
+     * @param mode encoder or optimize (hybrid, the two in turn, is not timed here)
      * @param rounds encoder: passes over {@code batches} batches; optimize: Adam steps on z
      */
     public record Settings(InvertMode mode, Method method, NetConfig net, int batch, int rounds, int warmup) {
         public Settings {
-            if (mode == InvertMode.HYBRID) {
+            if (mode == null || mode == InvertMode.HYBRID) {
                 throw new UserError("--mode " + mode + ": choose encoder or optimize");
             }
             if (batch < 1) {

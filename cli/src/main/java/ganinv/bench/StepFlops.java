@@ -3,10 +3,6 @@ package ganinv.bench;
 import ganinv.api.types.Method;
 import ganinv.api.types.Architecture;
 import ganinv.model.NetConfig;
-import ganinv.objective.BiGan;
-import ganinv.objective.Dlsgan;
-import ganinv.objective.LatentRegression;
-import ganinv.objective.PlainGan;
 
 import java.util.stream.LongStream;
 

@@ -12,7 +12,6 @@ import ganinv.UserError;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 import ganinv.objective.DlsOptions;
-import ganinv.objective.Dlsgan;
 import ganinv.objective.GanMethod;
 import ganinv.objective.MethodOptions;
 import ganinv.objective.Methods;

@@ -38,11 +38,12 @@ public final class BenchInvertCommand implements Callable<Integer> {
     }
 
     private Integer measure() {
-        InvertBench.Settings s = new InvertBench.Settings(InvertMode.parse(mode), Method.parse(method), bench.net(), batch, steps, bench.warmup);
+        InvertMode how = InvertMode.parse(mode);
+        InvertBench.Settings s = new InvertBench.Settings(how, Method.parse(method), bench.net(), batch, steps, bench.warmup);
         int used = bench.applyThreads();
         InvertBench.Result r = InvertBench.run(s, bench.profile, bench.device());
         System.out.println(String.format(Locale.ROOT, "%s inversion (%s), batch %d, %d threads: %d %s in %.2f s",
-                mode, method, batch, used, r.images(), mode.equals("encoder") ? "images" : "image-steps", r.seconds()));
+                mode, method, batch, used, r.images(), how == InvertMode.ENCODER ? "images" : "image-steps", r.seconds()));
         System.out.println(String.format(Locale.ROOT, "images/s: %.1f", r.imagesPerSecond()));
         if (bench.profile != null) {
             System.out.println("profile: " + bench.profile);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ganinv.api.types.Architecture;
 import ganinv.api.types.BadInputException;
+import ganinv.api.types.EncoderLossOn;
+import ganinv.api.types.Method;
 import ganinv.api.EvaluationSettings;
 import ganinv.api.FileAccessException;
 import ganinv.api.GanRun;
@@ -69,13 +71,15 @@ public final class CompareCommand implements Callable<Integer> {
 
     private static Map<String, List<String>> configurations() {
         Map<String, List<String>> c = new LinkedHashMap<>();
-        c.put("latent-regression", List.of("--method", "latent-regression"));
-        c.put("bigan", List.of("--method", "bigan"));
-        c.put("gan+fit-encoder", List.of("--method", "gan"));
-        c.put("dlsgan-dls-dg", List.of("--method", "dlsgan"));
-        c.put("dlsgan-dls-d", List.of("--method", "dlsgan", "--encoder-loss-on", "d"));
-        c.put("dlsgan-nodls-dg", List.of("--method", "dlsgan", "--no-dls"));
-        c.put("dlsgan-nodls-d", List.of("--method", "dlsgan", "--no-dls", "--encoder-loss-on", "d"));
+        String dls = Method.DLSGAN.toString();
+        String dOnly = EncoderLossOn.D.toString();
+        c.put(Method.LATENT_REGRESSION.toString(), List.of("--method", Method.LATENT_REGRESSION.toString()));
+        c.put(Method.BIGAN.toString(), List.of("--method", Method.BIGAN.toString()));
+        c.put(Method.GAN + "+fit-encoder", List.of("--method", Method.GAN.toString()));
+        c.put(dls + "-dls-dg", List.of("--method", dls));
+        c.put(dls + "-dls-d", List.of("--method", dls, "--encoder-loss-on", dOnly));
+        c.put(dls + "-nodls-dg", List.of("--method", dls, "--no-dls"));
+        c.put(dls + "-nodls-d", List.of("--method", dls, "--no-dls", "--encoder-loss-on", dOnly));
         return c;
     }
 

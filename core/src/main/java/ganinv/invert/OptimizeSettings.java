@@ -23,9 +23,7 @@ public record OptimizeSettings(int steps, double learningRate, InvertLoss loss, 
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new UserError("--lr " + learningRate + ": must be a positive number");
         }
-        if (loss == null) {
-            throw new UserError("--loss: missing; choose one of l2, l1, l2+features");
-        }
+        java.util.Objects.requireNonNull(loss, "loss");
         if (!(priorWeight >= 0) || Double.isInfinite(priorWeight)) {
             throw new UserError("--prior-weight " + priorWeight + ": must be a finite number >= 0");
         }

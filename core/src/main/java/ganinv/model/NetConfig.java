@@ -57,6 +57,7 @@ public record NetConfig(int resolution, int channels, int width, int latentDim, 
      */
     public static NetConfig of(Architecture a, int resolution, int channels, Integer width, int latentDim, int mappingLayers,
                                int maxWidth, GeneratorOutput output, boolean modulated) {
+        a = a == null ? Architecture.DCGAN_UP : a;
         int w = width != null ? width : a == Architecture.DCGAN_UP ? 64 : 16;
         return new NetConfig(resolution, channels, w, latentDim, a, mappingLayers, Math.max(maxWidth, a == Architecture.DCGAN_UP ? w : 0),
                 output, modulated);

@@ -73,6 +73,7 @@ abstract class BaseMethod implements GanMethod {
 
     @Override
     public void sampleFrom(ganinv.api.types.Generator which) {
+        java.util.Objects.requireNonNull(which, "which generator");
         if (which == ganinv.api.types.Generator.G_EMA && ema() == null) {
             throw new UserError("--generator " + which + ": this run keeps no EMA of G (train it with --g-ema)");
         }

@@ -30,7 +30,7 @@ public final class Methods {
         return switch (name) {
             case BIGAN -> new MethodOptions(1, true, 2e-4, 0.5, 0.999);
             case DLSGAN -> new MethodOptions(1, true, 1e-3, 0, 0.99, DlsOptions.PAPER);
-            default -> new MethodOptions(1, true, 5e-4, 0.5, 0.99);
+            case LATENT_REGRESSION, GAN -> new MethodOptions(1, true, 5e-4, 0.5, 0.99);
         };
     }
 }

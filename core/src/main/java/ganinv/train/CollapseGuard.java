@@ -1,7 +1,6 @@
 package ganinv.train;
 
 import ganinv.api.types.CollapsePolicy;
-import ganinv.UserError;
 
 import java.util.Locale;
 import java.util.Map;

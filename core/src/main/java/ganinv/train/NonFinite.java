@@ -1,7 +1,6 @@
 package ganinv.train;
 
 import ai.djl.ndarray.NDArray;
-import ganinv.UserError;
 import ganinv.model.Network;
 import ganinv.objective.Trainable;
 

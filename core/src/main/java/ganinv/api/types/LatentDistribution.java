@@ -42,9 +42,14 @@ public enum LatentDistribution {
      * @return the constant
      * @throws BadInputException naming the choices when there is none by that name
      */
-    @JsonCreator
     public static LatentDistribution parse(String text) {
         return Choices.parse(LatentDistribution.class, text, "--latent-dist");
+    }
+
+    /** config.json's reading: runs made before the spelling was checked exactly saved it as typed ("Uniform"). */
+    @JsonCreator
+    static LatentDistribution fromJson(String text) {
+        return parse(text == null ? null : text.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** @return the spelling, as the command line takes it and run files record it */

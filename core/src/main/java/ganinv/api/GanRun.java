@@ -9,9 +9,6 @@ import ganinv.edit.AttributeDirection;
 import ganinv.edit.Interpolation;
 import ganinv.edit.Traversal;
 import ganinv.invert.Decode;
-import ganinv.invert.EncoderInverter;
-import ganinv.invert.Inverter;
-import ganinv.invert.OptimizationInverter;
 import ganinv.train.Measure;
 import ganinv.train.TrainedRun;
 
@@ -72,7 +69,6 @@ public final class GanRun implements AutoCloseable {
 
     /**
      * As {@link #open(Path, Generator)}, the networks on a device.
-     *
      * @param folder the run folder
      * @param generator the generator, or null for the run's default
      * @param device cpu, gpu or gpu:N (a checkpoint opens on any device)
@@ -80,6 +76,21 @@ public final class GanRun implements AutoCloseable {
      * @throws BadInputException for a device the engine does not have, with how to give it one
      */
     public static GanRun open(Path folder, Generator generator, String device) {
+        return open(folder, generator, device, null);
+    }
+
+    /**
+     * As {@link #open(Path, Generator, String)}, choosing the encoder.
+     * @param folder the run folder
+     * @param generator the generator, or null for the run's default
+     * @param device cpu, gpu or gpu:N
+     * @param encoder {@link EncoderChoice#FITTED} (made by {@code ganinv fit-encoder}) or
+     *                {@link EncoderChoice#TRAINED} (trained with G); null for the fitted one when it
+     *                was fitted to this generator, else the trained one
+     * @return the open run
+     * @throws BadInputException for an encoder the run does not have, with how to get it
+     */
+    public static GanRun open(Path folder, Generator generator, String device, EncoderChoice encoder) {
         Guard.require(folder != null, "run folder: null; pass the folder 'ganinv train --out' made");
         return Guard.call(() -> {
             TrainedRun t = TrainedRun.load(folder, ganinv.model.Devices.parse(device));
@@ -87,6 +98,7 @@ public final class GanRun implements AutoCloseable {
                 if (generator != null) {
                     t.method().sampleFrom(generator);
                 }
+                t.chooseEncoder(encoder);
                 return new GanRun(t);
             } catch (RuntimeException e) {
                 t.close();
@@ -135,6 +147,16 @@ public final class GanRun implements AutoCloseable {
         return session.read(() -> Measure.canInvert(trained));
     }
 
+    /** @return the encoder that inverts ({@link EncoderChoice#FITTED} or {@link EncoderChoice#TRAINED}), or null when the run has none */
+    public EncoderChoice encoder() {
+        return session.read(trained::encoderInUse);
+    }
+
+    /** @return whether the run has an encoder fitted to its current generator (by {@code ganinv fit-encoder}) */
+    public boolean hasFittedEncoder() {
+        return session.read(trained::hasFittedEncoder);
+    }
+
     /** @return the data the run was trained on, as {@code --data} names it */
     public String trainingData() {
         return trained.config().data();
@@ -174,18 +196,16 @@ public final class GanRun implements AutoCloseable {
         return inversion(Inputs.fromImages(images, channels(), resolution()), settings, progress).codes();
     }
 
-    /**
+    /** As {@link #invert(List, InvertSettings, ProgressListener)} without progress.
      * @param images any size and colour model
      * @param settings how to invert
-     * @return one code per image, [N][d]
-     */
+     * @return one code per image, [N][d] */
     public float[][] invert(List<BufferedImage> images, InvertSettings settings) {
         return invert(images, settings, null);
     }
 
     /**
      * Codes for images given as pixels.
-     *
      * @param pixels each [C, R, R] row-major in [0, 1] at the run's channels and resolution; values
      *               are rounded to 8 bits, as an image file holds them
      * @param settings how to invert
@@ -197,7 +217,6 @@ public final class GanRun implements AutoCloseable {
 
     /**
      * Codes for image files.
-     *
      * @param files PNG or JPEG files, any size and colour model
      * @param settings how to invert
      * @param progress told how far the call is, or null
@@ -237,26 +256,7 @@ public final class GanRun implements AutoCloseable {
     }
 
     private Inversion inversion(List<byte[]> pixels, InvertSettings settings, ProgressListener progress) {
-        Guard.require(settings != null, "settings: null; use InvertSettings.encoder() or InvertSettings.builder()");
-        ganinv.invert.InversionProgress told = progress == null ? ganinv.invert.InversionProgress.NONE : progress::progress;
-        if (settings.mode() == InvertMode.ENCODER) {
-            return session.read(() -> {
-                trained.requireEncoder();
-                return of(new EncoderInverter(trained.method(), trained.manager(), settings.batch()).invert(pixels, told));
-            });
-        }
-        return session.exclusive(() -> {
-            if (settings.mode() == InvertMode.HYBRID) {
-                trained.requireEncoder();
-            }
-            Inverter inverter = new OptimizationInverter(trained.method(), trained.manager(), settings.optimizer(),
-                    settings.mode() == InvertMode.HYBRID);
-            return of(inverter.invert(pixels, told));
-        });
-    }
-
-    private Inversion of(ganinv.invert.Inversion inside) {
-        return new Inversion(Codes.rows(inside.codes(), latentDim()), inside.lossHistory());
+        return Inverting.run(session, trained, pixels, settings, progress);
     }
 
     /**
@@ -314,7 +314,6 @@ public final class GanRun implements AutoCloseable {
 
     /**
      * Latent elements by importance, as {@code ganinv traverse} ranks them.
-     *
      * @param seed seed of the latents drawn to rank methods without a latent scale
      * @return the ranking
      */

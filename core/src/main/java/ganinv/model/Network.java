@@ -112,6 +112,22 @@ public final class Network {
         }
     }
 
+    /**
+     * Copies every weight of {@code source}, a network of the same structure, into this one (by
+     * parameter name): how a fit starts from a trained encoder without touching the original.
+     */
+    public void copyWeightsFrom(Network source) {
+        try (NoGrad noGrad = new NoGrad()) {
+            for (Map.Entry<String, NDArray> w : weights.entrySet()) {
+                NDArray from = source.weights.get(w.getKey());
+                if (from == null || !from.getShape().equals(w.getValue().getShape())) {
+                    throw new IllegalArgumentException(source.name + " has no weight " + w.getKey() + " shaped as " + name + "'s");
+                }
+                w.getValue().set(new ai.djl.ndarray.index.NDIndex("..."), from);   // in place: the optimizer holds this array
+            }
+        }
+    }
+
     /** Clears accumulated gradients; needed after any backward pass that reached this network. */
     public void zeroGradients() {
         for (NDArray w : weights.values()) {

@@ -27,6 +27,7 @@ abstract class BaseMethod implements GanMethod {
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final Map<String, Adam> optimizers = new LinkedHashMap<>();
     private GeneratorEma ema;
+    private volatile FittedEncoder fitted;      // set by one reader, read by the others
     private boolean rawGenerator;
 
     BaseMethod(NetConfig net, LatentDistribution prior, MethodOptions options, NDManager manager) {
@@ -119,5 +120,30 @@ abstract class BaseMethod implements GanMethod {
     @Override
     public NDArray generate(NDArray z) {
         return sampler().forward(z);
+    }
+
+    @Override
+    public final NDArray encode(NDArray x) {
+        FittedEncoder e = fitted;
+        return e != null ? e.encode(x) : ownEncode(x);
+    }
+
+    /** The encoder trained with G: [N, C, R, R] -> [N, d]. */
+    protected abstract NDArray ownEncode(NDArray x);
+
+    @Override
+    public final void useEncoder(FittedEncoder encoder) {
+        fitted = encoder;
+    }
+
+    @Override
+    public final boolean hasEncoder() {
+        return fitted != null || hasTrainedEncoder();
+    }
+
+    /** A copy of {@code trained} in a new network made by {@code shape}, as {@link #encoderCopy} returns. */
+    protected static FittedEncoder copyOf(Network trained, Network shape, int skip) {
+        shape.copyWeightsFrom(trained);
+        return new FittedEncoder(shape, skip);
     }
 }

@@ -71,8 +71,13 @@ public final class BiGan extends BaseMethod {
     }
 
     @Override
-    public NDArray encode(NDArray x) {
+    protected NDArray ownEncode(NDArray x) {
         return encoder.forward(x);
+    }
+
+    @Override
+    public FittedEncoder encoderCopy(NDManager manager) {
+        return copyOf(encoder, Discriminator.encoder("E", net, manager), 0);
     }
 
     @Override

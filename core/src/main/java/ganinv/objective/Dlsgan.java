@@ -141,8 +141,13 @@ public final class Dlsgan extends BaseMethod {
 
     /** z' = D(x)[:, 1:], [N, d], in the prior's units. */
     @Override
-    public NDArray encode(NDArray x) {
+    protected NDArray ownEncode(NDArray x) {
         return discriminator.forward(x).get(":, 1:");
+    }
+
+    @Override
+    public FittedEncoder encoderCopy(NDManager manager) {
+        return copyOf(discriminator, Discriminator.create("E", net, 1 + net.latentDim(), dls.minibatchStd(), manager), 1);
     }
 
     @Override

@@ -39,8 +39,29 @@ public interface GanMethod extends Trainable {
     /** Makes {@link #generate} run G itself ("G") or its EMA ("G_ema"); a user error when there is no such generator. */
     void sampleFrom(ganinv.api.types.Generator which);
 
-    /** The inverse map E: [N, C, R, R] -> [N, d], in the units {@link #generate} takes. */
+    /**
+     * The inverse map E: [N, C, R, R] -> [N, d], in the units {@link #generate} takes: the encoder
+     * given to {@link #useEncoder} when there is one, else the one trained with G.
+     */
     NDArray encode(NDArray x);
+
+    /**
+     * Makes {@link #encode} run {@code fitted} (an encoder fitted to this G with G frozen), or with
+     * null the encoder trained with G again. Never trained here.
+     */
+    void useEncoder(FittedEncoder fitted);
+
+    /**
+     * A new network holding a copy of the encoder trained with G (for a method without one, fresh
+     * weights from the engine's generator), in {@code manager}: where a fit starts, and the shape a
+     * fitted encoder's checkpoint loads into. The method's own networks are left as they are.
+     */
+    FittedEncoder encoderCopy(NDManager manager);
+
+    /** False for a method whose encoder can only be fitted afterwards ({@code gan}). */
+    default boolean hasTrainedEncoder() {
+        return true;
+    }
 
     /** The latent scale s [d] that G's input is multiplied by, for methods that have one (DLSGAN). */
     default Optional<float[]> latentScale(NDManager scope) {
@@ -51,8 +72,6 @@ public interface GanMethod extends Trainable {
     default void startEpoch(long epoch) {
     }
 
-    /** False only while a method whose encoder is fitted afterwards has none yet. */
-    default boolean hasEncoder() {
-        return true;
-    }
+    /** Whether {@link #encode} works: a fitted encoder is in use or the method trained one. */
+    boolean hasEncoder();
 }

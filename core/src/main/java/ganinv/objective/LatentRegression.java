@@ -66,7 +66,12 @@ public final class LatentRegression extends BaseMethod {
     }
 
     @Override
-    public NDArray encode(NDArray x) {
+    protected NDArray ownEncode(NDArray x) {
         return encoder.forward(x);
+    }
+
+    @Override
+    public FittedEncoder encoderCopy(NDManager manager) {
+        return copyOf(encoder, Discriminator.encoder("E", net, manager), 0);
     }
 }

@@ -18,12 +18,11 @@ import java.util.random.RandomGenerator;
 /**
  * A plain GAN, G and an image-only D with the non-saturating losses, and no encoder while it
  * trains: the "learning-based" approach of gan-inversion-overview.txt fits one afterwards to the
- * frozen G ({@link EncoderFit}), and {@link #attachEncoder} hands it over for inversion.
+ * frozen G ({@link EncoderFit}), and {@link #useEncoder} hands it over for inversion.
  */
 public final class PlainGan extends BaseMethod {
 
     private final Network discriminator;
-    private volatile Network encoder;      // attached by one reader, read by the others
 
     public PlainGan(NetConfig net, LatentDistribution prior, MethodOptions options, NDManager manager) {
         super(net, prior, options, manager);
@@ -64,22 +63,20 @@ public final class PlainGan extends BaseMethod {
         return losses;
     }
 
-    /** Gives the run an encoder fitted to this G; it is used by {@link #encode} and never trained here. */
-    public void attachEncoder(Network fitted) {
-        this.encoder = fitted;
+    @Override
+    public boolean hasTrainedEncoder() {
+        return false;
     }
 
     @Override
-    public boolean hasEncoder() {
-        return encoder != null;
+    protected NDArray ownEncode(NDArray x) {
+        throw new UserError("a gan run has no encoder until one is fitted: ./ganinv fit-encoder --run RUN");
     }
 
+    /** A fresh encoder (the engine's initial weights): a gan run trains none to copy. */
     @Override
-    public NDArray encode(NDArray x) {
-        if (encoder == null) {
-            throw new UserError("a gan run has no encoder until one is fitted: ./ganinv fit-encoder --run RUN");
-        }
-        return encoder.forward(x);
+    public FittedEncoder encoderCopy(NDManager manager) {
+        return new FittedEncoder(Discriminator.encoder("E", net, manager), 0);
     }
 
     @Override

@@ -11,6 +11,7 @@ import ganinv.metrics.RandomConvFeatures;
 import ganinv.model.NetConfig;
 
 import java.nio.file.Path;
+import ganinv.api.types.EncoderChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,10 @@ public final class Measure {
             }
             values.putAll(Evaluation.run(trained.method(), trained.manager(), real, labels, set.classNames().size(),
                     hasEncoder, seed, features));
+            if (hasEncoder) {
+                values.put("encoder", trained.encoderInUse().toString());
+                values.put("encoders", byEncoder(trained, real, features));
+            }
             if (hasEncoder && options.hybridCount() > 0) {
                 values.putAll(Evaluation.hybrid(trained.method(), trained.manager(), real.subList(0, Math.min(n,
                         options.hybridCount())), classifier));
@@ -121,5 +126,43 @@ public final class Measure {
         } catch (UserError e) {
             return false;
         }
+    }
+
+    /**
+     * The real-image figures of each encoder the run has, side by side: psnr_real, ssim_real,
+     * class_kept_encoder (with a classifier) and code_power, the codes' mean ‖z‖²/d (the prior's is 1).
+     * Leaves the run inverting with the encoder it used before.
+     */
+    static Map<String, Object> byEncoder(TrainedRun trained, List<byte[]> real, FeatureExtractor features) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        EncoderChoice before = trained.encoderInUse();
+        List<EncoderChoice> have = new ArrayList<>();
+        if (trained.method().hasTrainedEncoder()) {
+            have.add(EncoderChoice.TRAINED);
+        }
+        if (trained.hasFittedEncoder()) {
+            have.add(EncoderChoice.FITTED);
+        }
+        try {
+            for (EncoderChoice e : have) {
+                trained.chooseEncoder(e);
+                Evaluation.RealPart r = Evaluation.realPart(trained.method(), trained.manager(), real, features, true);
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("psnr_real", java.util.Arrays.stream(r.psnr()).average().orElse(Double.NaN));
+                figures.put("ssim_real", java.util.Arrays.stream(r.ssim()).average().orElse(Double.NaN));
+                if (r.reconstructedClasses().length > 0) {
+                    figures.put("class_kept_encoder", ganinv.metrics.ClassMetrics.kept(r.classes(), r.reconstructedClasses()));
+                }
+                double power = 0;
+                for (float v : r.codes()) {
+                    power += (double) v * v;
+                }
+                figures.put("code_power", power / Math.max(1, r.codes().length));
+                out.put(e.toString(), figures);
+            }
+        } finally {
+            trained.chooseEncoder(before);
+        }
+        return out;
     }
 }

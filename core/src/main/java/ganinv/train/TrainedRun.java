@@ -7,7 +7,9 @@ import ganinv.UserError;
 import ganinv.objective.EncoderFit;
 import ganinv.objective.GanMethod;
 import ganinv.objective.Methods;
-import ganinv.objective.PlainGan;
+import ganinv.objective.FittedEncoder;
+import ganinv.api.types.EncoderChoice;
+import java.nio.file.Files;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,6 +25,8 @@ public final class TrainedRun implements AutoCloseable {
     private final NDManager manager;
     private final GanMethod method;
     private final long step;
+    private EncoderChoice inUse;
+    private String staleFit;
 
     private TrainedRun(RunDir dir, TrainConfig config, NDManager manager, GanMethod method, long step) {
         this.dir = dir;
@@ -30,6 +34,7 @@ public final class TrainedRun implements AutoCloseable {
         this.manager = manager;
         this.method = method;
         this.step = step;
+        this.inUse = method.hasTrainedEncoder() ? EncoderChoice.TRAINED : null;
     }
 
     /** The step of the run's newest checkpoint, without building its networks. */
@@ -38,8 +43,8 @@ public final class TrainedRun implements AutoCloseable {
     }
 
     /**
-     * The run's own networks. A gan run's fitted encoder stays on disk until {@link #requireEncoder}
-     * asks for it, so that sampling or refitting never depends on it.
+     * The run's own networks, encoding with the encoder trained with G until {@link #chooseEncoder}
+     * picks another: sampling or refitting never depends on a fitted encoder.
      */
     public static TrainedRun load(Path root) {
         return load(root, ganinv.model.Devices.DEFAULT);
@@ -62,43 +67,89 @@ public final class TrainedRun implements AutoCloseable {
     }
 
     /**
-     * Makes sure the run can invert: a gan run gets the encoder fitted to its current generator,
-     * and fails with the fix when there is none or it was fitted to an older generator. Readers of a
-     * loaded run call it concurrently (Spark tasks, encoder inversion): one loads, the rest see it.
+     * Chooses the encoder {@code encode} runs: {@link EncoderChoice#FITTED} the one in the run's
+     * {@code encoder/} folder, {@link EncoderChoice#TRAINED} the one trained with G, null the fitted
+     * one when there is one fitted to this generator, else the trained one. Asking for an encoder the
+     * run does not have is a user error with the fix.
      */
-    public synchronized void requireEncoder() {
-        if (method instanceof PlainGan gan && !gan.hasEncoder()) {
-            attachFittedEncoder(gan);
+    public synchronized void chooseEncoder(EncoderChoice choice) {
+        Optional<Path> fitted = newestFitted();
+        if (choice == EncoderChoice.TRAINED && !method.hasTrainedEncoder()) {
+            throw new UserError("--encoder trained: a gan run trains no encoder; use the fitted one (--encoder fitted)");
         }
-    }
-
-    private void attachFittedEncoder(PlainGan gan) {
-        Path folder = dir.root().resolve(EncoderFitter.FOLDER);
-        Optional<Path> newest;
-        try {
-            newest = Checkpoint.newest(folder.resolve("checkpoints"));
-        } catch (IOException e) {
-            throw new FileAccessError("cannot list " + folder.resolve("checkpoints"), e);
+        if (choice == EncoderChoice.FITTED && fitted.isEmpty()) {
+            throw new UserError("--encoder fitted: " + dir.root() + " has no fitted encoder; run './ganinv fit-encoder --run "
+                    + dir.root() + "'");
         }
-        String fix = "./ganinv fit-encoder --run " + dir.root();
-        if (newest.isEmpty()) {
-            throw new UserError("--run " + dir.root() + ": a gan run has no encoder until one is fitted; run '" + fix + "'");
+        String stale = fitted.isEmpty() ? null : staleness();
+        if (choice == EncoderChoice.FITTED && stale != null) {
+            throw new UserError(stale);
         }
-        FitConfig fit = RunDir.existing(folder).readConfig(FitConfig.class);
-        if (fit.generatorStep() != step) {
-            throw new UserError("--run " + dir.root() + ": its encoder was fitted to the generator at step "
-                    + fit.generatorStep() + " but the run is now at step " + step + "; run '" + fix + " --force'");
+        if (choice == null && stale != null && method.hasTrainedEncoder()) {
+            System.err.println("warning: " + stale + "; using the encoder trained with G");
         }
-        EncoderFit encoder = new EncoderFit(method.sampler(), config.net(), config.prior(), fit.pixelWeight(),
-                fit.learningRate(), fit.beta1(), fit.beta2(), manager);
-        Checkpoint.read(newest.get()).restoreInto(encoder);
-        gan.attachEncoder(encoder.encoder());
+        boolean useFitted = choice == EncoderChoice.FITTED || choice == null && fitted.isPresent() && stale == null;
+        method.useEncoder(useFitted ? loadFitted(fitted.get()) : null);
+        inUse = useFitted ? EncoderChoice.FITTED : method.hasTrainedEncoder() ? EncoderChoice.TRAINED : null;
+        staleFit = useFitted ? null : stale;
     }
 
     /**
-     * Copies config.json, the checkpoint this run was loaded from and a fitted encoder's newest
-     * checkpoint (with its config) into {@code target}, a new folder: the least that loads the
-     * same networks.
+     * Makes sure the run can invert, and fails with the fix when it cannot: a gan run without an
+     * encoder fitted to its current generator. Readers of a loaded run call it concurrently.
+     */
+    public synchronized void requireEncoder() {
+        if (inUse == null) {
+            throw new UserError(staleFit != null ? staleFit : "--run " + dir.root()
+                    + ": a gan run has no encoder until one is fitted; run './ganinv fit-encoder --run " + dir.root() + "'");
+        }
+    }
+
+    /** The encoder {@code encode} runs, or null when the run cannot invert. */
+    public synchronized EncoderChoice encoderInUse() {
+        return inUse;
+    }
+
+    /** Whether the run has an encoder fitted to its current generator. */
+    public boolean hasFittedEncoder() {
+        return newestFitted().isPresent() && staleness() == null;
+    }
+
+    private Optional<Path> newestFitted() {
+        Path checkpoints = dir.root().resolve(EncoderFitter.FOLDER).resolve("checkpoints");
+        try {
+            return Files.isDirectory(checkpoints) ? Checkpoint.newest(checkpoints) : Optional.empty();
+        } catch (IOException e) {
+            throw new FileAccessError("cannot list " + checkpoints, e);
+        }
+    }
+
+    /** Why the fitted encoder no longer matches G, or null when it does. */
+    private String staleness() {
+        FitConfig fit = fitConfig();
+        return fit.generatorStep() == step ? null : "--run " + dir.root() + ": its encoder was fitted to the generator at step "
+                + fit.generatorStep() + " but the run is now at step " + step + "; run './ganinv fit-encoder --run "
+                + dir.root() + " --force'";
+    }
+
+    private FitConfig fitConfig() {
+        return RunDir.existing(dir.root().resolve(EncoderFitter.FOLDER)).readConfig(FitConfig.class);
+    }
+
+    private FittedEncoder loadFitted(Path checkpoint) {
+        FitConfig fit = fitConfig();
+        try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {
+            EncoderFit encoder = new EncoderFit(method, method.encoderCopy(manager), new EncoderFit.Weights(0, 0, 0),
+                    new double[] {fit.learningRate(), fit.beta1(), fit.beta2()}, manager);
+            Checkpoint.read(checkpoint).restoreInto(encoder);
+            return encoder.encoder();
+        }
+    }
+
+    /**
+     * Copies config.json, the checkpoint this run was loaded from and, when it inverts with the
+     * fitted encoder, that encoder's newest checkpoint (with its config) into {@code target}, a new
+     * folder: the least that loads the same networks, and opens with the same encoder by default.
      */
     public void copyEssentials(Path target) {
         if (java.nio.file.Files.exists(target)) {
@@ -110,8 +161,7 @@ public final class TrainedRun implements AutoCloseable {
             Path ckpt = Loop.newest(dir);
             java.nio.file.Files.copy(ckpt, target.resolve("checkpoints").resolve(ckpt.getFileName()));
             Path fit = dir.root().resolve(EncoderFitter.FOLDER);
-            Optional<Path> encoder = java.nio.file.Files.isDirectory(fit.resolve("checkpoints"))
-                    ? Checkpoint.newest(fit.resolve("checkpoints")) : Optional.empty();
+            Optional<Path> encoder = inUse == EncoderChoice.FITTED ? newestFitted() : Optional.empty();
             if (encoder.isPresent()) {
                 Path to = target.resolve(EncoderFitter.FOLDER);
                 java.nio.file.Files.createDirectories(to.resolve("checkpoints"));

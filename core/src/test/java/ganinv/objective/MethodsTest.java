@@ -94,8 +94,7 @@ class MethodsTest {
             assertThat(gan.hasEncoder()).isFalse();
             assertThatThrownBy(() -> gan.encode(shapes(m, 0, 2))).isInstanceOf(UserError.class)
                     .hasMessageContaining("fit-encoder");
-            EncoderFit fit = new EncoderFit(gan.networks().get("G"), TINY, LatentDistribution.NORMAL, 0, 1e-3, 0.9, 0.999, m);
-            gan.attachEncoder(fit.encoder());
+            gan.useEncoder(gan.encoderCopy(m));
             assertThat(gan.hasEncoder()).isTrue();
             assertThat(gan.encode(shapes(m, 0, 2)).getShape().getShape()).containsExactly(2, 8);
             // The fitted encoder is not part of the GAN's own checkpoint.

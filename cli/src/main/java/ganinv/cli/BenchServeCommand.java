@@ -40,7 +40,7 @@ public final class BenchServeCommand extends RunCommand implements Callable<Inte
             throw new ganinv.UserError("--clients, --seconds and --rounds must be positive");
         }
         try (GanServer server = new GanServer(new ServeOptions(run, "127.0.0.1", 0, null, 10 << 20, 8, 200, renderers,
-                ServeOptions.DEFAULT_MAX_PIXELS, device))) {
+                ServeOptions.DEFAULT_MAX_PIXELS, device, null))) {
             String base = "http://127.0.0.1:" + server.start();
             int d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(new java.net.URL(base + "/api/run"))
                     .path("latent_dim").asInt();

@@ -178,7 +178,7 @@ public final class CompareCommand implements Callable<Integer> {
                         ? new String[] {"fit-encoder", "--run", run.toString(), "--resume", "--steps", Integer.toString(steps),
                                 "--device", on.device}
                         : new String[] {"fit-encoder", "--run", run.toString(), "--steps", Integer.toString(steps), "--force",
-                                "--seed", Long.toString(seed), "--device", on.device});
+                                "--pairs-only", "--seed", Long.toString(seed), "--device", on.device});   // the seeds' method
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -38,6 +38,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "2000", description = "Training steps. Default: ${DEFAULT-VALUE}.")
     int steps;
 
+    @Option(names = "--fit-steps", description = "Steps of fitting an encoder to the trained G on the training shapes"
+            + " (fit-encoder); 0 skips it. Default: as --steps.")
+    Integer fitSteps;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -71,6 +75,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
         if (code != 0) {
             return code;
+        }
+        int fit = fitSteps != null ? fitSteps : steps;
+        if (fit > 0) {             // the encoder every later step inverts with: fitted to real shapes, G frozen
+            code = onDevice("fit-encoder", "--run", out.toString(), "--steps", Integer.toString(fit), "--log-every", "250",
+                    "--sample-every", Integer.toString(fit), "--checkpoint-every", Integer.toString(fit));
+            if (code != 0) {
+                return code;
+            }
         }
         code = onDevice("sample", "--run", out.toString(), "--count", "64", "--out", out.resolve("samples-final").toString());
         if (code != 0) {
@@ -116,8 +128,16 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  latent entropy %.2f nats, L_enc %.4f, s from %.3f to %.3f (last interval)%n",
                 train.path("entropy").asDouble(), train.path("l_enc").asDouble(), train.path("s_min").asDouble(),
                 train.path("s_max").asDouble());
-        System.out.printf(Locale.ROOT, "  encoder inversion of 64 held-out shapes: mean PSNR %.2f dB, mean SSIM %.4f%n",
-                metrics.path("mean").path("psnr").asDouble(), metrics.path("mean").path("ssim").asDouble());
+        System.out.printf(Locale.ROOT, "  encoder inversion of 64 held-out shapes (%s encoder): mean PSNR %.2f dB, mean SSIM %.4f%n",
+                metrics.path("encoder").asText(), metrics.path("mean").path("psnr").asDouble(),
+                metrics.path("mean").path("ssim").asDouble());
+        JsonNode encoders = evaluation.path("encoders");
+        if (encoders.has("fitted") && encoders.has("trained")) {
+            System.out.printf(Locale.ROOT, "  on %d held-out shapes: fitted encoder %.2f dB, class kept %.1f%%; trained encoder"
+                            + " %.2f dB, class kept %.1f%%%n", evaluation.path("count").asInt(),
+                    encoders.path("fitted").path("psnr_real").asDouble(), 100 * encoders.path("fitted").path("class_kept_encoder").asDouble(),
+                    encoders.path("trained").path("psnr_real").asDouble(), 100 * encoders.path("trained").path("class_kept_encoder").asDouble());
+        }
         System.out.printf(Locale.ROOT, "  classifier yardstick (accuracy %.3f on held-out shapes): samples cover %d of 3 classes"
                         + " (class KL %.3f nats); encoder reconstructions keep their class for %.1f%% of %d held-out shapes%n",
                 evaluation.path("classifier_accuracy").asDouble(), evaluation.path("classes_covered").asInt(),

@@ -6,6 +6,7 @@ import ganinv.api.Edits;
 import ganinv.api.GanRun;
 import ganinv.api.NpyFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -37,10 +38,13 @@ public final class DirectionCommand extends RunCommand implements Callable<Integ
     @Option(names = "--out", required = true, description = "The .npy file to write (1 x d float32).")
     Path out;
 
+    @Mixin
+    EncoderOption encoder;
+
     @Override
     public Integer call() {
         OutputPaths.refuseRunOwned(out, "--out");
-        try (GanRun gan = GanRun.open(run, null, device)) {
+        try (GanRun gan = GanRun.open(run, null, device, encoder.choice())) {
             Direction d = Edits.attributeDirection(gan, data, attribute, versus, count, seed);
             NpyFiles.write(out, new float[][] {d.vector()});
             System.out.printf(Locale.ROOT, "direction %s - %s from %d images: norm %.4f; written to %s%n", d.attribute(),

@@ -36,10 +36,13 @@ public final class EditCommand extends RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The PNG strip to write.")
     Path out;
 
+    @Mixin
+    EncoderOption encoder;
+
     @Override
     public Integer call() {
         OutputPaths.refuseRunOwned(out, "--out");
-        try (GanRun gan = GanRun.open(run, null, device)) {
+        try (GanRun gan = GanRun.open(run, null, device, encoder.choice())) {
             float[][] dir = NpyFiles.read(direction);
             if (dir.length != 1 || dir[0].length != gan.latentDim()) {
                 throw new BadInputException("--direction " + direction + ": holds " + dir.length + " x "

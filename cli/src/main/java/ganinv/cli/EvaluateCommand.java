@@ -33,6 +33,9 @@ public final class EvaluateCommand extends RunCommand implements Callable<Intege
     @Mixin
     GeneratorOption generator;
 
+    @Mixin
+    EncoderOption encoder;
+
     @Option(names = "--json", required = true, description = "The JSON file to write.")
     Path json;
 
@@ -45,7 +48,7 @@ public final class EvaluateCommand extends RunCommand implements Callable<Intege
     @Override
     public Integer call() {
         EvaluationSettings settings = features.settings(count);
-        try (GanRun gan = generator.open(run, device)) {
+        try (GanRun gan = generator.open(run, device, encoder.choice())) {
             Map<String, Object> result = gan.evaluate(data, settings).json();
             JsonFiles.write(json, result);
             StringBuilder line = new StringBuilder();

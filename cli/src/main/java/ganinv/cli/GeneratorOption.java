@@ -14,6 +14,11 @@ final class GeneratorOption {
 
     /** The run on {@code device}, opened with the asked generator (or the run's default). */
     GanRun open(Path run, String device) {
-        return GanRun.open(run, generator == null ? null : Generator.parse(generator), device);
+        return open(run, device, null);
+    }
+
+    /** As {@link #open(Path, String)}, inverting with the asked encoder (null: the run's default). */
+    GanRun open(Path run, String device, ganinv.api.types.EncoderChoice encoder) {
+        return GanRun.open(run, generator == null ? null : Generator.parse(generator), device, encoder);
     }
 }

@@ -41,13 +41,16 @@ public final class InterpolateCommand extends RunCommand implements Callable<Int
     @Option(names = "--out", required = true, description = "The PNG strip to write.")
     Path out;
 
+    @Mixin
+    EncoderOption encoder;
+
     @Override
     public Integer call() {
         OutputPaths.refuseRunOwned(out, "--out");
         if (frames < 2 || frames > 256) {
             throw new BadInputException("--frames " + frames + ": must be between 2 and 256", null);
         }
-        try (GanRun gan = GanRun.open(run, null, device)) {
+        try (GanRun gan = GanRun.open(run, null, device, encoder.choice())) {
             if (slerp && gan.latentDistribution() != LatentDistribution.NORMAL) {
                 throw new BadInputException("--slerp: spherical paths are for a normal prior, and this run's is "
                         + gan.latentDistribution() + "; drop --slerp", null);

@@ -4,6 +4,7 @@ import ganinv.api.OutputPaths;
 import ganinv.api.types.BadInputException;
 import ganinv.api.FittedImages;
 import ganinv.api.GanRun;
+import ganinv.api.types.InvertMode;
 import ganinv.api.ImageFiles;
 import ganinv.api.InvertSettings;
 import ganinv.api.Inversion;
@@ -52,10 +53,13 @@ public final class InvertCommand extends RunCommand implements Callable<Integer>
     @Mixin
     GeneratorOption generator;
 
+    @Mixin
+    EncoderOption encoder;
+
     @Override
     public Integer call() {
         OutputPaths.refuseRunOwned(out, "--out");
-        try (GanRun gan = generator.open(run, device)) {
+        try (GanRun gan = generator.open(run, device, encoder.choice())) {
             InvertSettings settings = how.settings();
             FittedImages inputs = readImages(gan, images, maxPixels, "--images");
             long t0 = System.nanoTime();
@@ -80,6 +84,9 @@ public final class InvertCommand extends RunCommand implements Callable<Integer>
             head.put("method", gan.method().toString());
             head.put("step", gan.step());
             head.put("generator", gan.generator().toString());
+            if (settings.mode() != InvertMode.OPTIMIZE && gan.encoder() != null) {
+                head.put("encoder", gan.encoder().toString());
+            }
             head.put("seconds", seconds);
             double[] loss = inversion.lossHistory();
             head.put("steps", loss.length);

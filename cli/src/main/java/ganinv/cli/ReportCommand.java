@@ -4,6 +4,8 @@ import ganinv.api.Evaluation;
 import ganinv.api.EvaluationSettings;
 import ganinv.api.FittedImages;
 import ganinv.api.GanRun;
+import ganinv.api.types.EncoderChoice;
+import ganinv.api.types.Method;
 import ganinv.api.JsonFiles;
 import ganinv.report.RunReport;
 import picocli.CommandLine.Command;
@@ -31,15 +33,25 @@ public final class ReportCommand extends RunCommand implements Callable<Integer>
     @Mixin
     FeatureOptions features;
 
+    @Mixin
+    EncoderOption encoder;
+
     @Override
     public Integer call() {
         EvaluationSettings settings = features.settings(count);
-        try (GanRun gan = GanRun.open(run, null, device)) {
+        try (GanRun gan = GanRun.open(run, null, device, encoder.choice())) {
             String real = data != null ? data : gan.trainingData();
             Evaluation evaluation = gan.evaluate(real, settings);
             JsonFiles.write(run.resolve("evaluate.json"), evaluation.json());
             FittedImages shown = FittedImages.readData(gan, real, settings.count(), settings.seed());   // the images evaluate read
-            Path file = RunReport.write(gan, evaluation, shown);
+            Path file;
+            if (gan.encoder() == EncoderChoice.FITTED && gan.method() != Method.GAN) {    // both encoders, side by side
+                try (GanRun trained = GanRun.open(run, null, device, EncoderChoice.TRAINED)) {
+                    file = RunReport.write(gan, trained, evaluation, shown);
+                }
+            } else {
+                file = RunReport.write(gan, evaluation, shown);
+            }
             System.out.println("report: " + file.toAbsolutePath());
         }
         return 0;

@@ -3,6 +3,7 @@ package ganinv.cli;
 import ganinv.serve.GanServer;
 import ganinv.serve.ServeOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.InetAddress;
@@ -45,10 +46,13 @@ public final class ServeCommand extends RunCommand implements Callable<Integer> 
     @Option(names = "--renderers", defaultValue = "2", description = "Model calls at once (others wait). Default: ${DEFAULT-VALUE}.")
     int renderers;
 
+    @Mixin
+    EncoderOption encoder;
+
     @Override
     public Integer call() throws Exception {
         ServeOptions options = new ServeOptions(run, host, port, directions, maxUpload, sliders, refineSteps, renderers, maxPixels,
-                device);
+                device, encoder.choice());
         try (GanServer server = new GanServer(options)) {
             int bound = server.start();
             if (!InetAddress.getByName(host).isLoopbackAddress()) {

@@ -50,6 +50,9 @@ public final class TraverseCommand extends RunCommand implements Callable<Intege
     @Mixin
     GeneratorOption generator;
 
+    @Mixin
+    EncoderOption encoder;
+
     @Override
     public Integer call() {
         OutputPaths.refuseRunOwned(out, "--out");
@@ -62,7 +65,7 @@ public final class TraverseCommand extends RunCommand implements Callable<Intege
         if (!(range > 0) || Double.isInfinite(range)) {
             throw new BadInputException("--range " + range + ": must be a positive number", null);
         }
-        try (GanRun gan = generator.open(run, device)) {
+        try (GanRun gan = generator.open(run, device, encoder.choice())) {
             float[] base = image != null ? gan.invertFiles(List.of(image), InvertSettings.encoder(), null)[0]
                     : gan.sampleCodes(1, seed)[0];
             ElementRanking ranking = gan.rankElements(seed);

@@ -36,6 +36,14 @@ public final class RunReport {
      * @return the written file
      */
     public static Path write(GanRun gan, Evaluation evaluation, FittedImages real) {
+        return write(gan, null, evaluation, real);
+    }
+
+    /**
+     * As {@link #write(GanRun, Evaluation, FittedImages)}, with the reconstructions of {@code other}
+     * (the same run inverting with its other encoder) beside {@code gan}'s; null shows one encoder.
+     */
+    public static Path write(GanRun gan, GanRun other, Evaluation evaluation, FittedImages real) {
         Path root = gan.folder();
         StringBuilder body = new StringBuilder();
         body.append("<p>").append(Html.escape(gan.method().toString())).append(" at step ").append(gan.step())
@@ -47,14 +55,22 @@ public final class RunReport {
         boolean hasEncoder = gan.hasEncoder();
         if (hasEncoder) {
             List<BufferedImage> shown = real.images().subList(0, Math.min(32, real.size()));
-            List<BufferedImage> reconstructions = gan.render(gan.invert(shown, InvertSettings.encoder()));
+            List<GanRun> encoders = other == null ? List.of(gan) : List.of(other, gan);
+            List<List<BufferedImage>> rebuilt = new ArrayList<>();
+            for (GanRun e : encoders) {
+                rebuilt.add(e.render(e.invert(shown, InvertSettings.encoder())));
+            }
             List<BufferedImage> tiles = new ArrayList<>();
             for (int i = 0; i < shown.size(); i++) {
                 tiles.add(shown.get(i));
-                tiles.add(reconstructions.get(i));
+                for (List<BufferedImage> r : rebuilt) {
+                    tiles.add(r.get(i));
+                }
             }
-            body.append("<h2>Reconstructions</h2>\n").append(Html.figure(grid(tiles, 16),
-                    "real image | G(E(x)), " + shown.size() + " held-out images, encoder"));
+            String columns = encoders.stream().map(e -> "G(E(x)) by the " + e.encoder() + " encoder")
+                    .collect(java.util.stream.Collectors.joining(" | "));
+            body.append("<h2>Reconstructions</h2>\n").append(Html.figure(grid(tiles, 8 * (1 + encoders.size())),
+                    "real image | " + columns + ", " + shown.size() + " held-out images"));
         }
         if (hasEncoder) {                 // DLSGAN always has one; the others rank by their encoder
             ElementRanking ranking = gan.rankElements(0);

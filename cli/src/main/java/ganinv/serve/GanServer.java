@@ -50,10 +50,10 @@ public final class GanServer implements AutoCloseable {
 
     public GanServer(ServeOptions options) {
         this.options = options;
-        this.run = GanRun.open(options.run(), null, options.device());
+        this.run = GanRun.open(options.run(), null, options.device(), options.encoder());
         GanRun refiner = null;
         try {
-            refiner = GanRun.open(options.run(), null, options.device());
+            refiner = GanRun.open(options.run(), null, options.device(), options.encoder());
             this.refine = new RefineJobs(refiner, options.refineSteps());
             this.models = new Turns(options.renderers(), "too many requests at once");
             this.uploads = new Uploads(options.maxUpload(), options.maxPixels(), options.renderers());
@@ -230,6 +230,7 @@ public final class GanServer implements AutoCloseable {
         m.put("resolution", run.resolution());
         m.put("channels", run.channels());
         m.put("generator", run.generator().toString());
+        m.put("encoder", run.encoder() == null ? null : run.encoder().toString());
         ElementRanking ranking = run.rankElements(0);
         List<Map<String, Object>> elements = new ArrayList<>();
         for (int e : ranking.top(options.sliders())) {

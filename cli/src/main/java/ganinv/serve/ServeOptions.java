@@ -13,9 +13,10 @@ import java.nio.file.Path;
  * @param refineSteps Adam steps of a hybrid refinement
  * @param renderers model calls (encoder passes, renders) allowed at once, and image decodes at once; more wait their turn
  * @param maxPixels the most pixels an uploaded image's header may claim (decoding takes up to 4 bytes a pixel)
+ * @param encoder the encoder that inverts uploads, or null for the run's default (the fitted one when there is one)
  */
 public record ServeOptions(Path run, String host, int port, Path directions, long maxUpload, int sliders, int refineSteps,
-                           int renderers, long maxPixels, String device) {
+                           int renderers, long maxPixels, String device, ganinv.api.types.EncoderChoice encoder) {
     /** What {@code serve} allows by default: 25 megapixels, a 6000x4000 photo; at most 100 MB decoded. */
     public static final long DEFAULT_MAX_PIXELS = 25_000_000L;
 
@@ -27,7 +28,7 @@ public record ServeOptions(Path run, String host, int port, Path directions, lon
     /** On the CPU. */
     public ServeOptions(Path run, String host, int port, Path directions, long maxUpload, int sliders, int refineSteps,
                         int renderers, long maxPixels) {
-        this(run, host, port, directions, maxUpload, sliders, refineSteps, renderers, maxPixels, "cpu");
+        this(run, host, port, directions, maxUpload, sliders, refineSteps, renderers, maxPixels, "cpu", null);
     }
 
     public ServeOptions {

@@ -134,7 +134,7 @@ class CliTest extends CommandTestBase {
         }
         assertOneLineError(run(train("--method", "bigan", "--lambda", "2", "--out", tmp.resolve("x").toString())),
                 "--lambda: applies only to --method latent-regression and dlsgan");
-        assertOneLineError(run("fit-encoder", "--run", tmp.resolve("bigan-6").toString()), "trains its own encoder");
+        assertOneLineError(run("fit-encoder", "--run", tmp.resolve("bigan-6").toString(), "--pairs-only"), "trains its own encoder");
         assertOneLineError(run("fit-encoder", "--run", tmp.resolve("gan-6").toString(), "--pixel-weight", "-1", "--force"),
                 "--pixel-weight -1");
         assertOneLineError(run("fit-encoder", "--run", tmp.resolve("nothing").toString()), "not a ganinv run");

@@ -52,6 +52,10 @@ class CompareAndDemoTest extends CommandTestBase {
         assertThat(config.path("options").path("gEma").asDouble()).isEqualTo(0);
         assertThat(new ObjectMapper().readTree(dir.resolve("inverted/metrics.json").toFile()).path("generator").asText())
                 .isEqualTo("G");
+        // The demo fits an encoder to the real shapes (as many steps as it trained) and inverts with it.
+        assertThat(new ObjectMapper().readTree(dir.resolve("inverted/metrics.json").toFile()).path("encoder").asText())
+                .isEqualTo("fitted");
+        assertThat(dir.resolve("encoder/checkpoints/step-00000004.ckpt")).exists();
         assertThat(dir.resolve("report.html")).exists();
         assertThat(dir.resolve("shapes-classifier.cls")).exists();
         JsonNode evaluation = new ObjectMapper().readTree(dir.resolve("evaluate.json").toFile());

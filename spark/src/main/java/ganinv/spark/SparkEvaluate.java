@@ -4,6 +4,7 @@ import ganinv.api.types.BadInputException;
 import ganinv.api.Evaluation;
 import ganinv.api.FeatureMoments;
 import ganinv.api.GanRun;
+import ganinv.api.types.EncoderChoice;
 import ganinv.api.KernelSums;
 import ganinv.api.PartialEvaluation;
 import org.apache.spark.api.java.JavaRDD;
@@ -57,6 +58,21 @@ public final class SparkEvaluate {
     interface RealFunction extends Function2<Integer, Iterator<Row>, Iterator<Block>> {
     }
 
+    /**
+     * What to measure.
+     *
+     * @param run the run folder on the driver, shipped to the executors
+     * @param images any path Spark reads
+     * @param seed seed of the generated latents
+     * @param partitions measure the images in this many blocks (0: as Spark lists them)
+     * @param classifier a {@code train-classifier} file on the driver, shipped to the executors; or null
+     * @param maxPixels images whose header claims more pixels are skipped unread
+     * @param encoder the encoder measured, or null for the run's default (the fitted one when there is one)
+     */
+    public record Request(Path run, String images, long seed, int partitions, Path classifier, long maxPixels,
+                          EncoderChoice encoder) {
+    }
+
     public static Evaluation run(SparkSession spark, Path run, String images, long seed, int partitions) throws Exception {
         return run(spark, run, images, seed, partitions, null);
     }
@@ -64,19 +80,27 @@ public final class SparkEvaluate {
     /** @param classifier a {@code train-classifier} file on the driver, shipped to the executors; or null */
     public static Evaluation run(SparkSession spark, Path run, String images, long seed, int partitions, Path classifier)
             throws Exception {
-        return run(spark, run, images, seed, partitions, classifier, InvertSpec.DEFAULT_MAX_PIXELS, true,
-                UnaryOperator.identity());
+        return run(spark, new Request(run, images, seed, partitions, classifier, InvertSpec.DEFAULT_MAX_PIXELS, null));
+    }
+
+    public static Evaluation run(SparkSession spark, Request request) throws Exception {
+        return run(spark, request, true, UnaryOperator.identity());
     }
 
     /**
      * @param cache false makes every action recompute the blocks (tests: counts stay exact)
      * @param wrap wraps the real side's partition function (tests inject a failing first attempt)
      */
-    static Evaluation run(SparkSession spark, Path run, String images, long seed, int partitions, Path classifier,
-                          long maxPixels, boolean cache, UnaryOperator<Function2<Integer, Iterator<Row>, Iterator<Block>>> wrap)
-            throws Exception {
+    static Evaluation run(SparkSession spark, Request request, boolean cache,
+                          UnaryOperator<Function2<Integer, Iterator<Row>, Iterator<Block>>> wrap) throws Exception {
+        Path run = request.run();
+        String images = request.images();
+        long seed = request.seed();
+        int partitions = request.partitions();
+        Path classifier = request.classifier();
+        long maxPixels = request.maxPixels();
         JavaSparkContext jsc = new JavaSparkContext(spark.sparkContext());
-        SparkInvert.Shipped bundle = SparkInvert.ship(spark, run);
+        SparkInvert.Shipped bundle = SparkInvert.ship(spark, run, request.encoder());
         // The classifier is small (~1.6 MB): its bytes travel as a broadcast and each executor JVM writes them once.
         Broadcast<byte[]> classifierBytes = classifier == null ? null : jsc.broadcast(readClassifier(classifier));
         ImageReader reader = new ImageReader(spark.sparkContext().hadoopConfiguration(), maxPixels);
@@ -96,7 +120,7 @@ public final class SparkEvaluate {
         if (cache) {
             blocks = blocks.cache();
         }
-        try (GanRun driver = GanRun.open(run)) {
+        try (GanRun driver = GanRun.open(run, null, "cpu", request.encoder())) {
             long n = blocks.map(b -> (long) b.paths().size()).fold(0L, Long::sum);
             if (n < 10) {
                 throw new BadInputException(images + ": " + n + " readable images; evaluate needs at least 10", null);

@@ -40,6 +40,10 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
             + " (width x height) are skipped as unreadable, undecoded. Default: ${DEFAULT-VALUE}.")
     long maxPixels;
 
+    @Option(names = "--encoder", description = "trained or fitted: the encoder measured. Default: fitted when the run has"
+            + " one for its current generator, else trained.")
+    String encoder;
+
     @Option(names = "--master", description = "Spark master, e.g. local[2] (default: spark-submit's, or local[*]).")
     String master;
 
@@ -50,8 +54,8 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
         }
         SparkSession spark = SparkMain.session(master, "ganinv spark evaluate");
         try {
-            Evaluation e = SparkEvaluate.run(spark, run, images, seed, partitions, classifier, maxPixels, true,
-                    java.util.function.UnaryOperator.identity());
+            Evaluation e = SparkEvaluate.run(spark, new SparkEvaluate.Request(run, images, seed, partitions, classifier,
+                    maxPixels, encoder == null ? null : ganinv.api.types.EncoderChoice.parse(encoder)));
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), e.json());
             System.out.printf(java.util.Locale.ROOT, "%d images: fid %.4g  kid %.4g  psnr_real %.4g  ssim_real %.4g%nwritten to %s%n",
                     e.count(), e.fid(), e.kid(), e.psnrReal(), e.ssimReal(), json);

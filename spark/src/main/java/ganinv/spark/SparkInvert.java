@@ -1,6 +1,7 @@
 package ganinv.spark;
 
 import ganinv.api.GanRun;
+import ganinv.api.types.EncoderChoice;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -35,8 +36,14 @@ public final class SparkInvert {
      * @param images any path Spark reads (local, hdfs://, s3a:// through the Hadoop config)
      * @param out the Parquet output path
      * @param partitions the input is spread over this many partitions (0: as Spark lists it)
+     * @param encoder the encoder the executors invert with, or null for the run's default
      */
-    public record Options(Path run, String images, String out, InvertSpec spec, int partitions, boolean overwrite) {
+    public record Options(Path run, String images, String out, InvertSpec spec, int partitions, boolean overwrite,
+                          EncoderChoice encoder) {
+        /** With the run's default encoder (the fitted one when there is one). */
+        public Options(Path run, String images, String out, InvertSpec spec, int partitions, boolean overwrite) {
+            this(run, images, out, spec, partitions, overwrite, null);
+        }
     }
 
     /** What the job did. */
@@ -64,7 +71,7 @@ public final class SparkInvert {
     static Summary run(SparkSession spark, Options o,
                        java.util.function.UnaryOperator<org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>> wrap)
             throws Exception {
-        Shipped bundle = ship(spark, o.run());
+        Shipped bundle = ship(spark, o.run(), o.encoder());
         double seconds;
         try {
             CollectionAccumulator<String> loads = spark.sparkContext().collectionAccumulator("ganinv model loads");
@@ -151,12 +158,12 @@ public final class SparkInvert {
     record Shipped(String name, Broadcast<byte[]> zip) {
     }
 
-    static Shipped ship(SparkSession spark, Path run) throws Exception {
+    static Shipped ship(SparkSession spark, Path run, EncoderChoice encoder) throws Exception {
         Path staging = Files.createTempDirectory("ganinv-ship-");
         try {
             Path bundle = staging.resolve("run");
-            try (GanRun open = GanRun.open(run)) {
-                open.copyEssentials(bundle);
+            try (GanRun open = GanRun.open(run, null, "cpu", encoder)) {
+                open.copyEssentials(bundle);           // with the fitted encoder only when it is the one asked for
             }
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes); var files = Files.walk(bundle)) {

@@ -29,6 +29,10 @@ public final class SparkInvertCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The Parquet output path; must not exist unless --overwrite.")
     String out;
 
+    @Option(names = "--encoder", description = "trained or fitted: the encoder that inverts (encoder and hybrid modes)."
+            + " Default: fitted when the run has one for its current generator, else trained.")
+    String encoder;
+
     @Option(names = "--mode", defaultValue = "encoder", description = "encoder, optimize or hybrid, as 'ganinv invert'. Default: ${DEFAULT-VALUE}.")
     String mode;
 
@@ -88,7 +92,8 @@ public final class SparkInvertCommand implements Callable<Integer> {
         spec.settings();                                               // refuses a bad value before Spark starts
         SparkSession spark = SparkMain.session(master, "ganinv spark invert");
         try {
-            SparkInvert.Summary s = SparkInvert.run(spark, new SparkInvert.Options(run, images, out, spec, partitions, overwrite));
+            SparkInvert.Summary s = SparkInvert.run(spark, new SparkInvert.Options(run, images, out, spec, partitions, overwrite,
+                    encoder == null ? null : ganinv.api.types.EncoderChoice.parse(encoder)));
             Map<String, Object> json = s.toJson();
             String line = new ObjectMapper().writeValueAsString(json);
             System.out.println(line);

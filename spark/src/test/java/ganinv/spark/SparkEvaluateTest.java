@@ -118,7 +118,7 @@ class SparkEvaluateTest {
     @Test
     void countsStayExactWhenBlocksAreRecomputedAndTasksRetried() throws Exception {
         Evaluation once = SparkEvaluate.run(spark, run, images.toString(), 1_000_003L, 3);
-        Evaluation again = SparkEvaluate.run(spark, run, images.toString(), 1_000_003L, 3, null, 50_000_000L, false,
+        Evaluation again = SparkEvaluate.run(spark, new SparkEvaluate.Request(run, images.toString(), 1_000_003L, 3, null, 50_000_000L, null), false,
                 inner -> (index, rows) -> {
                     java.util.Iterator<SparkEvaluate.Block> out = inner.call(index, rows);
                     java.util.List<SparkEvaluate.Block> all = new java.util.ArrayList<>();

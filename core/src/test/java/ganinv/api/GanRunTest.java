@@ -199,6 +199,8 @@ class GanRunTest {
                 JsonNode want = expected.get(kv.getKey());
                 if (kv.getValue() instanceof Number n) {
                     assertThat(n.doubleValue()).as(kv.getKey()).isEqualTo(want.asDouble());
+                } else if (kv.getValue() instanceof Map<?, ?> nested) {   // "encoders": {trained: {...}}
+                    assertThat((JsonNode) new ObjectMapper().valueToTree(nested)).as(kv.getKey()).isEqualTo(want);
                 } else {
                     assertThat(String.valueOf(kv.getValue())).as(kv.getKey()).isEqualTo(want.asText());
                 }

@@ -27,6 +27,10 @@ public final class TrainedRun implements AutoCloseable {
     private final long step;
     private EncoderChoice inUse;
     private String staleFit;
+    /** The fitted encoder last loaded, kept so that switching back and forth loads it once. */
+    private FittedEncoder loadedFit;
+    private Path loadedFrom;
+    private NDManager loadedManager;
 
     private TrainedRun(RunDir dir, TrainConfig config, NDManager manager, GanMethod method, long step) {
         this.dir = dir;
@@ -83,13 +87,13 @@ public final class TrainedRun implements AutoCloseable {
         }
         String stale = fitted.isEmpty() ? null : staleness();
         if (choice == EncoderChoice.FITTED && stale != null) {
-            throw new UserError(stale);
+            throw new UserError(staleness("--encoder fitted") + (method.hasTrainedEncoder() ? ", or use --encoder trained" : ""));
         }
         if (choice == null && stale != null && method.hasTrainedEncoder()) {
             System.err.println("warning: " + stale + "; using the encoder trained with G");
         }
         boolean useFitted = choice == EncoderChoice.FITTED || choice == null && fitted.isPresent() && stale == null;
-        method.useEncoder(useFitted ? loadFitted(fitted.get()) : null);
+        method.useEncoder(useFitted ? loadFitted(fitted.get()) : null);   // loaded once per checkpoint
         inUse = useFitted ? EncoderChoice.FITTED : method.hasTrainedEncoder() ? EncoderChoice.TRAINED : null;
         staleFit = useFitted ? null : stale;
     }
@@ -126,8 +130,12 @@ public final class TrainedRun implements AutoCloseable {
 
     /** Why the fitted encoder no longer matches G, or null when it does. */
     private String staleness() {
+        return staleness("--run " + dir.root());
+    }
+
+    private String staleness(String flag) {
         FitConfig fit = fitConfig();
-        return fit.generatorStep() == step ? null : "--run " + dir.root() + ": its encoder was fitted to the generator at step "
+        return fit.generatorStep() == step ? null : flag + ": the encoder of " + dir.root() + " was fitted to the generator at step "
                 + fit.generatorStep() + " but the run is now at step " + step + "; run './ganinv fit-encoder --run "
                 + dir.root() + " --force'";
     }
@@ -137,12 +145,25 @@ public final class TrainedRun implements AutoCloseable {
     }
 
     private FittedEncoder loadFitted(Path checkpoint) {
+        if (checkpoint.equals(loadedFrom)) {
+            return loadedFit;
+        }
         FitConfig fit = fitConfig();
+        NDManager own = manager.newSubManager();   // freed with the encoder when a newer fit replaces it
         try (ganinv.model.NoGrad noGrad = new ganinv.model.NoGrad()) {
-            EncoderFit encoder = new EncoderFit(method, method.encoderCopy(manager), new EncoderFit.Weights(0, 0, 0),
-                    new double[] {fit.learningRate(), fit.beta1(), fit.beta2()}, manager);
+            EncoderFit encoder = new EncoderFit(method, method.encoderCopy(own), new EncoderFit.Weights(0, 0, 0),
+                    new double[] {fit.learningRate(), fit.beta1(), fit.beta2()}, own);
             Checkpoint.read(checkpoint).restoreInto(encoder);
-            return encoder.encoder();
+            if (loadedManager != null) {
+                loadedManager.close();
+            }
+            loadedFit = encoder.encoder();
+            loadedFrom = checkpoint;
+            loadedManager = own;
+            return loadedFit;
+        } catch (RuntimeException e) {
+            own.close();
+            throw e;
         }
     }
 

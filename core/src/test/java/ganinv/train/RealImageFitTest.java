@@ -124,13 +124,32 @@ class RealImageFitTest {
                 RunDir.forTraining(run, true, false), true, quiet));
         try (TrainedRun t = TrainedRun.load(run)) {
             assertThatThrownBy(() -> t.chooseEncoder(EncoderChoice.FITTED)).isInstanceOf(UserError.class)
-                    .hasMessageContaining("fitted to the generator at step 4 but the run is now at step 6");
+                    .hasMessageContaining("fitted to the generator at step 4 but the run is now at step 6")
+                    .hasMessageStartingWith("--encoder fitted:").hasMessageEndingWith("or use --encoder trained");
             t.chooseEncoder(null);
             assertThat(t.encoderInUse()).isEqualTo(EncoderChoice.TRAINED);
             assertThat(t.hasFittedEncoder()).isFalse();
         }
         assertThatThrownBy(() -> EncoderFitter.run(new FitConfig(6, null, 3, 0, 8, 0, 0, 0, 0, 1e-3, 0.9, 0.999, 4, 5, 1000, 6),
                 run, false, true, quiet)).isInstanceOf(UserError.class).hasMessageContaining("trains its own encoder");
+    }
+
+    @Test
+    void switchingEncodersLoadsTheFitOnce() {
+        Path run = tmp.resolve("lr");
+        train(run, TrainerTest.tiny("latent-regression", 4));
+        EncoderFitter.run(realFit(4, 3, 0), run, false, false, quiet);
+        try (TrainedRun t = TrainedRun.load(run)) {
+            t.chooseEncoder(EncoderChoice.FITTED);
+            int arrays = ((ai.djl.ndarray.BaseNDManager) t.manager()).getManagedArrays().size();
+            for (int i = 0; i < 3; i++) {   // as evaluate does to report both encoders
+                t.chooseEncoder(EncoderChoice.TRAINED);
+                t.chooseEncoder(null);
+            }
+            assertThat(t.encoderInUse()).isEqualTo(EncoderChoice.FITTED);
+            assertThat(((ai.djl.ndarray.BaseNDManager) t.manager()).getManagedArrays().size())
+                    .as("arrays in the run's scope after switching encoders 3 times").isEqualTo(arrays);
+        }
     }
 
     @Test

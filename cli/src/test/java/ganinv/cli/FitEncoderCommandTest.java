@@ -68,6 +68,8 @@ class FitEncoderCommandTest extends CommandTestBase {
         assertOneLineError(run("invert", "--run", run.toString(), "--images", images.toString(), "--encoder", "mine",
                 "--out", tmp.resolve("x").toString()), "--encoder mine: choose one of trained, fitted");
         assertOneLineError(run("fit-encoder", "--run", run.toString(), "--pairs-only", "--force"), "trains its own encoder");
+        assertOneLineError(run("fit-encoder", "--run", run.toString(), "--pairs-only", "--data", "shapes", "--force"),
+                "a --pairs-only fit reads no images");
         assertOneLineError(run("fit-encoder", "--run", run.toString(), "--resume", "--latent-weight", "3"), "--latent-weight");
     }
 }

@@ -278,6 +278,9 @@ public final class EncoderFit {
                     throw new UserError("--run " + run + ": already has a fitted encoder in " + folder
                             + "; pass --resume to continue fitting it or --force to fit a new one");
                 }
+                if (pairsOnly && data != null) {
+                    throw new UserError("--data " + data + ": a --pairs-only fit reads no images; drop one of the two");
+                }
                 ganinv.train.TrainConfig trained = RunDir.existing(run).readConfig();
                 String images = pairsOnly ? null : data != null ? data : trained.data();
                 double pixel = pixelWeight != null ? pixelWeight : pairsOnly ? 0 : 1;

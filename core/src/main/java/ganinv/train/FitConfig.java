@@ -42,7 +42,7 @@ public record FitConfig(long generatorStep, String data, int steps, int warmupSt
         checkWeight("--prior-weight", priorWeight);
         if (data != null && pixelWeight + featureWeight == 0) {
             throw new UserError("--pixel-weight and --feature-weight are both 0: a fit to real images needs one of them"
-                    + " (or pass --pairs-only)");
+                    + " (a gan run may instead fit from generated pairs alone: --pairs-only)");
         }
         MethodOptions.checkAdam(learningRate, beta1, beta2);
         if (logEvery < 1 || sampleEvery < 1 || checkpointEvery < 1) {

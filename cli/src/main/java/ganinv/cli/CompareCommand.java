@@ -9,6 +9,7 @@ import ganinv.api.types.Method;
 import ganinv.api.EvaluationSettings;
 import ganinv.api.FileAccessException;
 import ganinv.api.GanRun;
+import ganinv.api.types.EncoderChoice;
 import ganinv.api.JsonFiles;
 import ganinv.api.Training;
 import ganinv.report.Comparison;
@@ -193,16 +194,19 @@ public final class CompareCommand implements Callable<Integer> {
     /** The run's evaluation, reused when it was made at the same step (and holds every probe figure of this version). */
     private Map<String, Object> evaluate(String name, String rowName, Path run) {
         Path file = run.resolve("evaluate.json");
+        // Each row is its method's own encoder: a fit left in a row's folder must not stand in for it.
+        EncoderChoice encoder = name.equals("gan+fit-encoder") ? EncoderChoice.FITTED : EncoderChoice.TRAINED;
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("configuration", rowName);
         if (Files.exists(file) && readJson(file).path("step").asLong() == steps && readJson(file).path("count").asInt() > 0
                 && (!name.equals("gan+fit-encoder") || readJson(file).has("encoder_loss"))
                 && (!readJson(file).has("probe_accuracy") || readJson(file).has("probe_1nn_accuracy"))
                 && readJson(file).path("classifier").asText("").equals(classifier == null ? "" : classifier.toString())
-                && readJson(file).path("hybrid_count").asInt(0) == hybrid) {
+                && readJson(file).path("hybrid_count").asInt(0) == hybrid
+                && readJson(file).path("encoder").asText("").equals(encoder.toString())) {
             row.putAll(MAPPER.convertValue(readJson(file), Map.class));
         } else {
-            try (GanRun gan = GanRun.open(run, null, on.device)) {
+            try (GanRun gan = GanRun.open(run, null, on.device, encoder)) {
                 Map<String, Object> values = gan.evaluate(data, new EvaluationSettings(evalCount,
                         EvaluationSettings.DEFAULT_SEED, inception, classifier, hybrid)).json();
                 JsonFiles.write(file, values);

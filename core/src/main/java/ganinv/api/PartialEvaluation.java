@@ -253,6 +253,7 @@ public final class PartialEvaluation {
                     new ganinv.metrics.Evaluation.GeneratedSide(new float[0], generatedValues, classCounts),
                     real.psnrSum() / real.count(), real.ssimSum() / real.count(), codes, real.labels(),
                     real.classes().size(), part));
+            json.put("encoder", ganinv.train.Measure.encoderEntry(t));   // "encoders", both side by side, is evaluate's alone
             return Evaluation.of(json);
         });
     }

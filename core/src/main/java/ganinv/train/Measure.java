@@ -99,7 +99,7 @@ public final class Measure {
             values.putAll(Evaluation.run(trained.method(), trained.manager(), real, labels, set.classNames().size(),
                     hasEncoder, seed, features));
             if (hasEncoder) {
-                values.put("encoder", trained.encoderInUse().toString());
+                values.put("encoder", encoderEntry(trained));
                 values.put("encoders", byEncoder(trained, real, features));
             }
             if (hasEncoder && options.hybridCount() > 0) {
@@ -112,8 +112,7 @@ public final class Measure {
                     + " classes of --data " + data + "; raise --count for a probe over every class");
         }
         if (!hasEncoder) {
-            values.put("encoder", "none fitted; run './ganinv fit-encoder --run " + trained.dir().root()
-                    + "' for the encoder measurements");
+            values.put("encoder", encoderEntry(trained));
         }
         return new Result(real, hasEncoder, values);
     }
@@ -133,6 +132,12 @@ public final class Measure {
      * class_kept_encoder (with a classifier) and code_power, the codes' mean ‖z‖²/d (the prior's is 1).
      * Leaves the run inverting with the encoder it used before.
      */
+    /** The evaluation's "encoder" entry: the encoder in use, or the fix when the run has none to invert with. */
+    public static String encoderEntry(TrainedRun trained) {
+        return canInvert(trained) ? trained.encoderInUse().toString()
+                : "none fitted; run './ganinv fit-encoder --run " + trained.dir().root() + "' for the encoder measurements";
+    }
+
     static Map<String, Object> byEncoder(TrainedRun trained, List<byte[]> real, FeatureExtractor features) {
         Map<String, Object> out = new LinkedHashMap<>();
         EncoderChoice before = trained.encoderInUse();

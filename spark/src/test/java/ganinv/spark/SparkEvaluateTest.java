@@ -81,7 +81,7 @@ class SparkEvaluateTest {
         }
         System.out.printf("spark evaluate vs evaluate: largest relative difference %.2e (fid %s vs %s)%n", worst,
                 spread.json().get("fid"), single.json().get("fid"));
-        assertThat(spread.json().keySet()).containsExactlyElementsOf(single.json().keySet());
+        assertThat(spread.json().keySet()).containsExactlyElementsOf(withoutBothEncoders(single));
         assertThat((String) spread.json().get("data")).contains("30 images, 2 classes, 1 unreadable skipped");
     }
 
@@ -97,7 +97,7 @@ class SparkEvaluateTest {
         Evaluation spread = SparkEvaluate.run(spark, run, images.toString(), 1_000_003L, 3, cls);
         assertThat(single.json()).containsKeys("classes_covered", "class_kl", "class_kept_encoder", "classifier_accuracy");
         assertThat(single.features()).isEqualTo("classifier-boxes-and-discs.cls");
-        assertThat(spread.json().keySet()).containsExactlyElementsOf(single.json().keySet());
+        assertThat(spread.json().keySet()).containsExactlyElementsOf(withoutBothEncoders(single));
         for (Map.Entry<String, Object> e : single.json().entrySet()) {
             if (e.getValue() instanceof Number want) {
                 double got = ((Number) spread.json().get(e.getKey())).doubleValue();
@@ -132,5 +132,10 @@ class SparkEvaluateTest {
         assertThat(again.count()).isEqualTo(30);
         assertThat(again.fid()).isCloseTo(once.fid(), org.assertj.core.data.Offset.offset(1e-6 * once.fid()));
         assertThat(again.psnrReal()).isCloseTo(once.psnrReal(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** evaluate's keys but "encoders" (both encoders side by side), which spark evaluate does not compute. */
+    private static java.util.List<String> withoutBothEncoders(Evaluation single) {
+        return single.json().keySet().stream().filter(k -> !k.equals("encoders")).toList();
     }
 }

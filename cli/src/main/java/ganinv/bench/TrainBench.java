@@ -59,7 +59,8 @@ public final class TrainBench {
      *                   step was slow or a few stalled
      */
     public record Result(Map<String, Long> parameters, int batch, int steps, double seconds, double flopsPerStep,
-                         double rssAfterWarmup, double rssAtEnd, double heapAfterWarmup, double heapAtEnd, double[] stepMillis) {
+                         double rssAfterWarmup, double rssAtEnd, double heapAfterWarmup, double heapAtEnd, double[] stepMillis,
+                         StepMemory memory) {
         public double imagesPerSecond() {
             return steps * (double) batch / seconds;
         }
@@ -86,6 +87,7 @@ public final class TrainBench {
     public static Result run(Settings s, Path profile, ai.djl.Device device) {
         try (NDManager manager = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed(0);
+            StepMemory.Start start0 = StepMemory.start();
             GanMethod method = Methods.create(s.method(), s.net(), LatentDistribution.NORMAL, options(s.method()), manager);
             Map<String, Long> parameters = new LinkedHashMap<>();
             for (Network n : method.networks().values()) {
@@ -108,20 +110,30 @@ public final class TrainBench {
                     start = System.nanoTime();
                 }
                 long stepStart = System.nanoTime();
-                try (NDManager scope = manager.newSubManager()) {
-                    int from = (step % 8) * s.batch();
-                    NDArray real = pool.get(from + ":" + (from + s.batch()));   // [B, C, R, R]
-                    real.attach(scope);
-                    method.step(scope, real, rng);
-                }
+                step(manager, method, pool, s.batch(), step, rng);
                 if (step >= s.warmup()) {
                     stepMillis[step - s.warmup()] = (System.nanoTime() - stepStart) / 1e6;
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             trace.close();
+            double rssAtEnd = ProcessMemory.residentMiB();
+            double heapAtEnd = ProcessMemory.javaHeapMiB();
+            // Untimed steps that look inside: the probe's reads stay out of the timing.
+            int done = s.warmup() + s.steps();
+            StepMemory memory = StepMemory.measure(start0, method, 2, i -> step(manager, method, pool, s.batch(), done + i, rng));
             return new Result(parameters, s.batch(), s.steps(), seconds, StepFlops.of(s.method(), c, s.batch()),
-                    rssAfterWarmup, ProcessMemory.residentMiB(), heapAfterWarmup, ProcessMemory.javaHeapMiB(), stepMillis);
+                    rssAfterWarmup, rssAtEnd, heapAfterWarmup, heapAtEnd, stepMillis, memory);
+        }
+    }
+
+    /** One training step on batch {@code step % 8} of the pool, in its own scope. */
+    private static void step(NDManager manager, GanMethod method, NDArray pool, int batch, int step, Rng rng) {
+        try (NDManager scope = manager.newSubManager()) {
+            int from = (step % 8) * batch;
+            NDArray real = pool.get(from + ":" + (from + batch));                    // [B, C, R, R]
+            real.attach(scope);
+            method.step(scope, real, rng);
         }
     }
 

@@ -3,6 +3,7 @@ package ganinv.cli;
 import ganinv.api.types.Method;
 import ganinv.bench.BlasRate;
 import ganinv.bench.FmaPeak;
+import ganinv.bench.StepMemory;
 import ganinv.bench.TrainBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +46,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 method, batch, used, steps, r.seconds(), r.flopsPerStep() / 1e9));
         System.out.println(String.format(Locale.ROOT, "RSS MiB: %.1f after warm-up, %.1f at the end (%+.2f%%); of which Java heap %.1f, %.1f",
                 r.rssAfterWarmup(), r.rssAtEnd(), r.rssDriftPercent(), r.heapAfterWarmup(), r.heapAtEnd()));
+        printMemory(r.memory());
         double[] ms = r.stepMillis().clone();
         Arrays.sort(ms);
         System.out.println(String.format(Locale.ROOT, "step ms: min %.1f, median %.1f, max %.1f", ms[0], ms[ms.length / 2], ms[ms.length - 1]));
@@ -63,5 +65,15 @@ public final class BenchTrainCommand implements Callable<Integer> {
             System.out.println("profile: " + bench.profile);
         }
         return 0;
+    }
+
+    private static void printMemory(StepMemory m) {
+        System.out.println(String.format(Locale.ROOT, "peak RSS MiB: %.1f (VmHWM, as /usr/bin/time reports it); %.1f before any network "
+                + "(the JVM, libtorch); malloc: %s", m.peakRssMiB(), m.rssAtStartMiB(), m.allocator()));
+        StringBuilder kept = new StringBuilder();
+        m.keptMiB().forEach((pass, mib) -> kept.append(kept.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                "%s %.1f%s", pass, mib, pass.equals("D") && m.r1MiB() > 0 ? String.format(Locale.ROOT, " (R1's graph %.1f)", m.r1MiB()) : "")));
+        System.out.println(String.format(Locale.ROOT, "step memory MiB: weights, gradients and Adam %.1f; native heap between steps %.1f; "
+                + "kept for backward %s; transient and allocator slack %.1f", m.weightsMiB(), m.betweenStepsMiB(), kept, m.transientMiB()));
     }
 }

@@ -2,7 +2,12 @@ package ganinv.model;
 
 import ganinv.api.types.GeneratorOutput;
 import ganinv.api.types.Architecture;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.function.UnaryOperator;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -30,7 +35,7 @@ public final class Generator {
             return ModulatedGenerator.create(name, c, manager);
         }
         int w = c.width();
-        SequentialBlock g = new SequentialBlock()
+        SequentialBlock g = new FreeingSequence()
                 .add(Linear.builder().setUnits(16L * w).build())
                 .add(Activation.leakyReluBlock(0.2f))
                 .add(new LambdaBlock(x -> new NDList(Layers.channelsLast(x.singletonOrThrow().reshape(-1, w, 4, 4))), "reshape"));
@@ -44,5 +49,22 @@ public final class Generator {
             g.add(Activation.tanhBlock());
         }
         return new Network(name, g, manager, new Shape(1, c.latentDim()));
+    }
+
+    /**
+     * DJL's SequentialBlock (its children, and so its weights' names, unchanged), whose forward pass
+     * lets each layer's output and temporaries go as soon as the next layer has read them ({@link EagerFree}).
+     */
+    private static final class FreeingSequence extends SequentialBlock {
+        @Override
+        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+            NDArray x = inputs.singletonOrThrow();
+            NDArray h = x;
+            for (Block b : getChildren().values()) {
+                UnaryOperator<NDArray> layer = in -> b.forward(ps, new NDList(in), training, params).singletonOrThrow();
+                h = h == x ? EagerFree.apply(h, layer) : EagerFree.consume(h, layer);
+            }
+            return new NDList(h);
+        }
     }
 }

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Layers applied in order; the input gradient walks them in reverse. */
 public final class LayerSequence extends GradLayer {
@@ -26,7 +27,10 @@ public final class LayerSequence extends GradLayer {
     public NDArray trace(ParameterStore ps, NDArray x, Tape tape) {
         NDArray h = x;
         for (GradLayer l : layers) {
-            h = l.trace(ps, h, tape);
+            // Each layer's temporaries, and the previous layer's output, go as soon as it is done
+            // (EagerFree); x is the caller's.
+            UnaryOperator<NDArray> layer = in -> l.trace(ps, in, tape);
+            h = h == x ? EagerFree.apply(h, layer, tape) : EagerFree.consume(h, layer, tape);
         }
         return h;
     }
@@ -54,7 +58,9 @@ public final class LayerSequence extends GradLayer {
     public NDArray inputGradient(NDArray g, Tape tape) {
         NDArray h = g;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            h = layers.get(i).inputGradient(h, tape);
+            GradLayer l = layers.get(i);
+            UnaryOperator<NDArray> layer = in -> l.inputGradient(in, tape);
+            h = h == g ? EagerFree.apply(h, layer, tape) : EagerFree.consume(h, layer, tape);
         }
         return h;
     }

@@ -53,16 +53,22 @@ public final class ModulatedGenerator extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray z = inputs.singletonOrThrow();                                        // [N, d]
         int w = config.width();
-        NDArray x = leaky(start.forward(ps, inputs, training).singletonOrThrow());     // [N, 16W]
-        x = Layers.channelsLast(x.reshape(-1, w, 4, 4));                              // [N, W, 4, 4]
+        // Each stage's output and temporaries go once the next stage has read them (EagerFree).
+        NDArray x = EagerFree.apply(z, in -> Layers.channelsLast(
+                leaky(start.forward(ps, new NDList(in), training).singletonOrThrow()).reshape(-1, w, 4, 4)));  // [N, W, 4, 4]
         for (int i = 0; i < convs.size(); i++) {
-            x = Layers.nearestUp2(x);
-            x = leaky(convs.get(i).forward(ps, new NDList(x), training).singletonOrThrow());   // [N, W, r, r]
-            NDArray s = styles.get(i).trace(ps, z, Tape.OFF);                        // [N, W]
-            x = x.mul(s.reshape(-1, w, 1, 1));
+            Block conv = convs.get(i);
+            Dense style = styles.get(i);
+            x = EagerFree.consume(x, in -> {
+                NDArray h = leaky(conv.forward(ps, new NDList(Layers.nearestUp2(in)), training).singletonOrThrow());  // [N, W, r, r]
+                NDArray s = style.trace(ps, z, Tape.OFF);                             // [N, W]
+                return h.mul(s.reshape(-1, w, 1, 1));
+            });
         }
-        NDArray image = toImage.forward(ps, new NDList(x), training).singletonOrThrow();   // [N, C, R, R]
-        return new NDList(config.output() == GeneratorOutput.TANH ? image.tanh() : image);
+        return new NDList(EagerFree.consume(x, in -> {
+            NDArray image = toImage.forward(ps, new NDList(in), training).singletonOrThrow();   // [N, C, R, R]
+            return config.output() == GeneratorOutput.TANH ? image.tanh() : image;
+        }));
     }
 
     private static NDArray leaky(NDArray x) {

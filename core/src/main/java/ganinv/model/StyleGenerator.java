@@ -70,15 +70,28 @@ public final class StyleGenerator extends AbstractBlock {
         NDArray c = ps.getValue(constant, z.getDevice(), training).expandDims(0);    // [1, w(4), 4, 4]
         c.attach(z.getManager());   // else every step's copy would pile up in the parameter's manager
         NDArray x = Layers.channelsLast(c.repeat(0, n));                              // [N, w(4), 4, 4]
-        x = convs.get(0).forward(ps, new NDList(x, w), training).singletonOrThrow();
-        NDArray image = toRgb.get(0).forward(ps, new NDList(x, w), training).singletonOrThrow();   // [N, C, 4, 4]
+        // Each layer's output and temporaries go once the next layer has read them (EagerFree).
+        x = EagerFree.consume(x, in -> layer(ps, 0, in, w, training));
+        NDArray image = EagerFree.apply(x, in -> rgb(ps, 0, in, w, training));           // [N, C, 4, 4]
         for (int i = 1; i < toRgb.size(); i++) {
-            x = bilinearUp2(x);
-            x = convs.get(2 * i - 1).forward(ps, new NDList(x, w), training).singletonOrThrow();
-            x = convs.get(2 * i).forward(ps, new NDList(x, w), training).singletonOrThrow();  // [N, w(r), r, r]
-            image = bilinearUp2(image).add(toRgb.get(i).forward(ps, new NDList(x, w), training).singletonOrThrow());
+            int up = 2 * i - 1;
+            x = EagerFree.consume(x, in -> layer(ps, up, bilinearUp2(in), w, training));
+            x = EagerFree.consume(x, in -> layer(ps, up + 1, in, w, training));          // [N, w(r), r, r]
+            int stage = i;
+            NDArray rgb = EagerFree.apply(x, in -> rgb(ps, stage, in, w, training));    // [N, C, r, r]
+            image = EagerFree.consume(image, im -> bilinearUp2(im).add(rgb));
+            EagerFree.close(rgb);
         }
+        EagerFree.close(x);
         return new NDList(image);                                                     // [N, C, R, R]
+    }
+
+    private NDArray layer(ParameterStore ps, int i, NDArray x, NDArray w, boolean training) {
+        return convs.get(i).forward(ps, new NDList(x, w), training).singletonOrThrow();
+    }
+
+    private NDArray rgb(ParameterStore ps, int i, NDArray x, NDArray w, boolean training) {
+        return toRgb.get(i).forward(ps, new NDList(x, w), training).singletonOrThrow();
     }
 
     /** [N, C, H, W] -> [N, C, 2H, 2W], bilinear, half-pixel centres (align_corners false). */

@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ganinv.model.Discriminator;
 import ganinv.model.JointDiscriminator;
 import ganinv.model.NetConfig;
+import ganinv.model.EagerFree;
 import ganinv.model.Network;
 
 import java.util.LinkedHashMap;
@@ -45,13 +46,16 @@ public final class BiGan extends BaseMethod {
 
         // D step: both pairs' generated halves are made outside the collector, so no graph for G or E.
         NDArray z = sampleLatents(scope, rng, b);                                   // [B, d]
-        NDArray fake = generator.forward(z);                                        // [B, C, R, R]
-        NDArray encoded = encoder.forward(real);                                    // [B, d]
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray lossD = GanLosses.discriminator(discriminator.forward(real, encoded), discriminator.forward(fake, z));
-            gc.backward(lossD);
-            losses.put("loss_d", (double) lossD.getFloat());
-        }
+        EagerFree.phase(scope, () -> {                                              // D's graph goes when its step ends
+            NDArray fake = generator.forward(z);                                    // [B, C, R, R]
+            NDArray encoded = encoder.forward(real);                                // [B, d]
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray lossD = GanLosses.discriminator(discriminator.forward(real, encoded), discriminator.forward(fake, z));
+                StepProbe.at(StepProbe.BACKWARD_D);
+                gc.backward(lossD);
+                losses.put("loss_d", (double) lossD.getFloat());
+            }
+        }, real, z);
         update(b, "D");
 
         // G and E step: the same pairs with the labels swapped; D is frozen: it passes gradients on but takes none.
@@ -62,6 +66,7 @@ public final class BiGan extends BaseMethod {
             fake2 = generator.forward(z2);
             NDArray lossGe = GanLosses.discriminator(discriminator.forward(fake2, z2),
                     discriminator.forward(real, encoder.forward(real)));
+            StepProbe.at(StepProbe.BACKWARD_G);
             gc.backward(lossGe);
             losses.put("loss_ge", (double) lossGe.getFloat());
         }

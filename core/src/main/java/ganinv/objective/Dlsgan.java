@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ganinv.UserError;
 import ganinv.model.Discriminator;
+import ganinv.model.EagerFree;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 
@@ -55,13 +56,15 @@ public final class Dlsgan extends BaseMethod {
         Map<String, Double> losses = new LinkedHashMap<>();
         NDArray s = currentScale(scope);                                             // [d]
         NDArray z = sampleLatents(scope, rng, b);                                    // [B, d]
-        NDArray zPred = discriminatorStep(real, z, s, rng, losses);                  // [B, d]
+        // Each phase's graph goes when the phase ends (EagerFree): D's is gone before G's is built.
+        NDArray zPred = EagerFree.phase(scope, phase -> discriminatorStep(real, z, s, rng, losses), real, z, s);  // [B, d]
         if (!dls.simultaneous()) {
             update(b, "D");
         }
-        scale.update(zPred.stopGradient());                                          // s of this step is already taken
+        scale.update(zPred);                                                         // s of this step is already taken
         // Simultaneous (Algorithm 1): the same z through the same, not yet updated D.
-        generatorStep(dls.simultaneous() ? z : sampleLatents(scope, rng, b), s, rng, losses);
+        NDArray zG = dls.simultaneous() ? z : sampleLatents(scope, rng, b);          // [B, d]
+        EagerFree.phase(scope, () -> generatorStep(zG, s, rng, losses), zG, s);
         if (dls.simultaneous()) {
             update(b, "D");                                                          // D's gradients wait untouched: D was frozen
         }
@@ -76,7 +79,8 @@ public final class Dlsgan extends BaseMethod {
      * D's gradients of L_adv + λ_enc·L_enc + λ_r1·R1, left on D for the caller to apply. G's images
      * are made outside the collector; one traced forward of [real; fake] serves the adversarial
      * loss, L_enc and R1 (on the real rows). With --augment the adversarial rows are augmented and
-     * the plain fakes follow for L_enc: [aug real; aug fake; fake]. Returns z' [B, d] of the fakes.
+     * the plain fakes follow for L_enc: [aug real; aug fake; fake]. Returns z' [B, d] of the fakes,
+     * detached from the graph.
      */
     private NDArray discriminatorStep(NDArray real, NDArray z, NDArray s, RandomGenerator rng, Map<String, Double> losses) {
         int b = (int) real.getShape().get(0);
@@ -91,14 +95,16 @@ public final class Dlsgan extends BaseMethod {
             NDArray adv = GanLosses.discriminator(outReal.get(":, 0"), outFake.get(":, 0"));
             NDArray lEnc = encoderLoss(z, zPred, s);
             NDArray r1 = R1.gradientNormSquared(discriminator, traced);
-            gc.backward(adv.add(Scalar.mul(lEnc, options.lambda())).add(Scalar.mul(r1, dls.r1Weight())));
+            NDArray loss = adv.add(Scalar.mul(lEnc, options.lambda())).add(Scalar.mul(r1, dls.r1Weight()));
+            StepProbe.at(StepProbe.BACKWARD_D);
+            gc.backward(loss);
             losses.put("loss_d_adv", (double) adv.getFloat());
             losses.put("l_enc", (double) lEnc.getFloat());
             // L_enc weighs element n by s_n², which alone makes DLS look better (docs/quality.md): the
             // unweighted error is what compares with and without DLS.
             losses.put("latent_mse", (double) z.sub(zPred).square().mean().getFloat());
             losses.put("r1", (double) r1.getFloat());
-            return zPred;
+            return zPred.stopGradient();
         }
     }
 
@@ -118,6 +124,7 @@ public final class Dlsgan extends BaseMethod {
             NDArray adv = GanLosses.generator(out.get("0:" + b + ", 0"));
             NDArray loss = dls.encoderLossOnGenerator()
                     ? adv.add(Scalar.mul(encoderLoss(z, out.get((both ? b : 0) + ":, 1:"), s), options.lambda())) : adv;
+            StepProbe.at(StepProbe.BACKWARD_G);
             gc.backward(loss);
             losses.put("loss_g_adv", (double) adv.getFloat());
         }

@@ -52,7 +52,9 @@ public final class LatentRegression extends BaseMethod {
             NDArray adv = GanLosses.generator(discriminator.forward(fake));
             NDArray zHat = encoder.forward(options.regressGenerator() ? fake : fake.stopGradient()); // [B, d]
             NDArray latentMse = z.sub(zHat).square().mean();                     // ||z − E(G(z))||²/d
-            gc.backward(adv.add(Scalar.mul(latentMse, options.lambda())));
+            NDArray loss = adv.add(Scalar.mul(latentMse, options.lambda()));
+            StepProbe.at(StepProbe.BACKWARD_G);
+            gc.backward(loss);
             losses.put("loss_g_adv", (double) adv.getFloat());
             losses.put("latent_mse", (double) latentMse.getFloat());
         }

@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ganinv.UserError;
 import ganinv.model.Discriminator;
 import ganinv.model.NetConfig;
+import ganinv.model.EagerFree;
 import ganinv.model.Network;
 
 import java.util.LinkedHashMap;
@@ -37,12 +38,17 @@ public final class PlainGan extends BaseMethod {
      * @return D's loss
      */
     static double discriminatorStep(Network generator, Network discriminator, NDArray real, NDArray z) {
-        NDArray fake = generator.forward(z);
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray lossD = GanLosses.discriminator(discriminator.forward(real), discriminator.forward(fake));
-            gc.backward(lossD);
-            return lossD.getFloat();
-        }
+        double[] loss = new double[1];
+        EagerFree.phase(z.getManager(), () -> {                                     // D's graph goes when its step ends
+            NDArray fake = generator.forward(z);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray lossD = GanLosses.discriminator(discriminator.forward(real), discriminator.forward(fake));
+                StepProbe.at(StepProbe.BACKWARD_D);
+                gc.backward(lossD);
+                loss[0] = lossD.getFloat();
+            }
+        }, real, z);
+        return loss[0];
     }
 
     @Override
@@ -56,6 +62,7 @@ public final class PlainGan extends BaseMethod {
         try (Network.Frozen frozen = discriminator.freeze();
              GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray adv = GanLosses.generator(discriminator.forward(generator.forward(z)));
+            StepProbe.at(StepProbe.BACKWARD_G);
             gc.backward(adv);
             losses.put("loss_g_adv", (double) adv.getFloat());
         }

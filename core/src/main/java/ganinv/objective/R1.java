@@ -57,7 +57,9 @@ public final class R1 {
         for (int i = 0; i < p; i++) {
             logit[(int) (i * outputs)] = 1f;                                          // ∂a/∂output: column 0
         }
+        StepProbe.at(StepProbe.R1_START);
         NDArray g = d.inputGradient(scope.create(logit, new Shape(p, outputs)), t.tape());   // [P, C, R, R]
+        StepProbe.at(StepProbe.R1_BUILT);
         if (!t.tape().empty()) {
             throw new IllegalStateException("R1 walked " + d.name() + " and left entries on the tape");
         }

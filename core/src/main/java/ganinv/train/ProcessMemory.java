@@ -16,9 +16,18 @@ public final class ProcessMemory {
 
     /** VmRSS in MiB from /proc/self/status, or NaN where there is no /proc (not Linux). */
     public static double residentMiB() {
+        return status("VmRSS:");
+    }
+
+    /** VmHWM, the highest RSS the process has had so far (what {@code /usr/bin/time} reports), in MiB; NaN without /proc. */
+    public static double peakResidentMiB() {
+        return status("VmHWM:");
+    }
+
+    private static double status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
             }

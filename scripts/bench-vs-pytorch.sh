@@ -5,14 +5,18 @@
 # count from 1 to nproc, the twin also at every combination of its speed options
 # (--channels-last, --frozen-d, --joint-d-pass). Short probes are noisy, so in every run each
 # side runs its best --candidates probed settings and the fastest of them counts. --threads limits
-# the thread counts probed (default 1..nproc). Prints every run and,
+# the thread counts probed (default 1..nproc). Where libtcmalloc-minimal4 is installed, the twin is
+# also probed with it preloaded (option "tcmalloc"; ganinv's launcher preloads it by itself):
+# it runs the twin faster and leaner than glibc's malloc. --twin-options "A;B" probes only the
+# twin settings listed (e.g. "--channels-last;--channels-last tcmalloc"). Prints every run and,
 # last, one markdown table: images/s, peak RSS, the shares of the machine's fp32 BLAS rate and of
 # its FMA peak (bench train's estimate from /proc/cpuinfo), and
-# the median ratio ganinv/PyTorch, with the PyTorch version of each side.
+# the median ratio ganinv/PyTorch, with the PyTorch version of each side, and the median ratio of
+# the two peak RSS (each run's: ganinv's faster setting against the twin's faster setting).
 #
 #   scripts/bench-vs-pytorch.sh [--arch dcgan-up|stylegan2] [--resolution "32 64 128"] [--batch "16 64"]
 #                               [--runs 3] [--steps 30] [--warmup 5] [--probe-steps 3]
-#                               [--threads "1 2"] [--candidates 2]
+#                               [--threads "1 2"] [--candidates 2] [--twin-options "A;B"]
 #
 # --arch dcgan-up (default) races shared/bench/torch_dlsgan_step.py; --arch stylegan2 races
 # scripts/torch_style_peer.py (its defaults --width 16 --max-width 128 --mapping-layers 2 are
@@ -41,7 +45,8 @@ while [ $# -gt 0 ]; do
     --probe-steps) probe_steps="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     --candidates) candidates="$2"; shift 2 ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --twin-options) twin_options="$2"; shift 2 ;;
+    -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "error: unknown option $1; see $0 --help" >&2; exit 2 ;;
   esac
 done
@@ -56,14 +61,24 @@ esac
 threads="${threads:-$(seq 1 "$(nproc)" | paste -sd' ')}"
 options=("" "--channels-last" "--frozen-d" "--joint-d-pass" "--channels-last --frozen-d"
          "--channels-last --joint-d-pass" "--frozen-d --joint-d-pass" "--channels-last --frozen-d --joint-d-pass")
+tcmalloc=""
+for dir in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib /usr/local/lib; do
+  if [ -f "$dir/libtcmalloc_minimal.so.4" ]; then tcmalloc="$dir/libtcmalloc_minimal.so.4"; break; fi
+done
+if [ -n "$tcmalloc" ]; then
+  for o in "${options[@]}"; do options+=("${o:+$o }tcmalloc"); done
+fi
+if [ -n "${twin_options:-}" ]; then IFS=';' read -r -a options <<< "$twin_options"; fi
 
 # One run of one side (res batch threads steps warmup [options]): its output plus a line 'maxrss_kib N'.
 # dcgan-up as the twin builds it: tanh output and no modulation (the default recipe's G adds both).
 twin_g=(); [ "$arch" = dcgan-up ] && twin_g=(--g-output tanh --g-modulation false)
 run_ganinv() { /usr/bin/time -f "maxrss_kib %M" "$ganinv" bench train --arch "$arch" "${twin_g[@]}" --resolution "$1" --batch "$2" \
   --threads "$3" --steps "$4" --warmup "$5" 2>&1 | grep -E '^(images/s|GFLOP/s|maxrss_kib|[GD] parameters)|GFLOP/step|BLAS rate|FMA peak'; }
-run_torch() { /usr/bin/time -f "maxrss_kib %M" ${limit:+timeout "$limit"} "$python" "$peer" --resolution "$1" --batch "$2" --threads "$3" \
-  --steps "$4" --warmup "$5" ${6:-} 2>&1 | grep -E '^(images/s|maxrss_kib|torch|[GD] parameters)'; }
+run_torch() { local o="${6:-}" pre=""; if [[ "$o" == *tcmalloc* ]]; then pre="$tcmalloc"; o="${o//tcmalloc/}"; fi
+  [ -n "$pre" ] || [[ "${6:-}" != *tcmalloc* ]] || { echo "error: tcmalloc asked for and not installed" >&2; exit 2; }
+  LD_PRELOAD="$pre" /usr/bin/time -f "maxrss_kib %M" ${limit:+timeout "$limit"} "$python" "$peer" --resolution "$1" --batch "$2" --threads "$3" \
+  --steps "$4" --warmup "$5" $o 2>&1 | grep -E '^(images/s|maxrss_kib|torch|[GD] parameters)'; }
 field() { awk -v k="$1" '$1 == k {print $2}'; }
 params() { grep -E '^[GD] parameters:' | sort; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -100,7 +115,7 @@ for res in $resolutions; do
     done
     # Short probes are noisy: the two fastest race in every run and the faster counts.
     mapfile -t top < <(printf '%s\n' "${probes[@]}" | sort -t'|' -k1,1gr | head -"$candidates")
-    tgs=(); tos=(); gs=(); ts=(); ratios=(); grss=(); trss=(); gceil=()
+    tgs=(); tos=(); gs=(); ts=(); ratios=(); grss=(); trss=(); gceil=(); rss_ratios=()
     for i in $(seq 1 "$runs"); do
       g=0; t=0
       for c in "${gtop[@]}"; do
@@ -119,7 +134,8 @@ for res in $resolutions; do
       blas="$(echo "$og" | grep 'BLAS rate' | grep -o '[0-9.]* GFLOP/s$' | awk '{print $1}')"
       tgs+=("$tg"); tos+=("$tt threads${to:+, $to}"); gs+=("$g"); ts+=("$t"); gceil+=("$blas"); fma="$(echo "$og" | grep 'FMA peak' | grep -o '[0-9.]* GFLOP/s$' | awk '{print $1}')"; grss+=("$(echo "$og" | field maxrss_kib)"); trss+=("$(echo "$ot" | field maxrss_kib)")
       ratios+=("$(awk -v g="$g" -v t="$t" 'BEGIN {printf "%.3f", g / t}')")
-      echo "  run $i: ganinv $g images/s ($tg threads), PyTorch $t images/s ($tt threads${to:+, $to}), ratio ${ratios[-1]}; $gflop GFLOP/step (analytic), BLAS rate $blas GFLOP/s, FMA peak ${fma:-?} GFLOP/s"
+      rss_ratios+=("$(awk -v g="${grss[-1]}" -v t="${trss[-1]}" 'BEGIN {printf "%.2f", g / t}')")
+      echo "  run $i: ganinv $g images/s ($tg threads), PyTorch $t images/s ($tt threads${to:+, $to}), ratio ${ratios[-1]}; peak RSS ${grss[-1]} against ${trss[-1]} KiB (${rss_ratios[-1]}); $gflop GFLOP/step (analytic), BLAS rate $blas GFLOP/s, FMA peak ${fma:-?} GFLOP/s"
     done
     tv="$(echo "$ot" | awk '$1 == "torch" {print $2}')"
     tceil="$("$python" -c "
@@ -136,12 +152,12 @@ print('%.0f' % best)")"
     top="$(printf '%s\n' "${gceil[@]}" "$tceil" | sort -g | tail -1)"
     share() { awk -v r="$1" -v f="$gflop" -v b="$b" -v c="$top" -v p="${fma:-0}" \
       'BEGIN {printf "%.0f%%", 100 * r / b * f / c; if (p > 0) printf " / %.0f%%", 100 * r / b * f / p}'; }
-    rows+=("| $res | $b | $(m "${gs[@]}") ($(printf '%s\n' "${tgs[@]}" | sort | uniq -c | awk '{print $1 "x" $2}' | paste -sd';')) | $(mib "${grss[@]}") | $(share "$(m "${gs[@]}")") | $(m "${ts[@]}") ($(printf '%s\n' "${tos[@]}" | sort | uniq -c | awk '{$1 = $1 "x"; print}' | paste -sd';')) | $(mib "${trss[@]}") | $(share "$(m "${ts[@]}")") | **$(m "${ratios[@]}")** ($(printf '%s\n' "${ratios[@]}" | sort -g | sed -n '1p;$p' | paste -sd-)) | $gflop | $(m "${gceil[@]}") / $tceil |")
+    rows+=("| $res | $b | $(m "${gs[@]}") ($(printf '%s\n' "${tgs[@]}" | sort | uniq -c | awk '{print $1 "x" $2}' | paste -sd';')) | $(mib "${grss[@]}") | $(share "$(m "${gs[@]}")") | $(m "${ts[@]}") ($(printf '%s\n' "${tos[@]}" | sort | uniq -c | awk '{$1 = $1 "x"; print}' | paste -sd';')) | $(mib "${trss[@]}") | $(share "$(m "${ts[@]}")") | **$(m "${ratios[@]}")** ($(printf '%s\n' "${ratios[@]}" | sort -g | sed -n '1p;$p' | paste -sd-)) | **$(m "${rss_ratios[@]}")** ($(printf '%s\n' "${rss_ratios[@]}" | sort -g | sed -n '1p;$p' | paste -sd-)) | $gflop | $(m "${gceil[@]}") / $tceil |")
     echo "resolution $res batch $b median ratio ganinv/PyTorch: $(m "${ratios[@]}")"
   done
 done
 echo
 echo "$arch, DLSGAN step, median of $runs alternating runs of $steps steps; ganinv on libtorch $(ls "$here"/cli/target/lib | sed -n 's/^pytorch-jni-\([0-9.]*\)-.*/\1/p') (DJL), the twin on PyTorch ${tv:-?}"
-echo "| px | batch | ganinv images/s (runs x threads of its faster) | ganinv peak RSS MiB | ganinv share of the BLAS rate / of the FMA peak | PyTorch images/s (its faster of its raced settings per run: threads, options) | PyTorch peak RSS MiB | PyTorch share (BLAS / FMA) | ratio (range) | GFLOP/step (analytic) | BLAS GFLOP/s: ganinv's / twin's |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| px | batch | ganinv images/s (runs x threads of its faster) | ganinv peak RSS MiB | ganinv share of the BLAS rate / of the FMA peak | PyTorch images/s (its faster of its raced settings per run: threads, options) | PyTorch peak RSS MiB | PyTorch share (BLAS / FMA) | ratio (range) | peak RSS ratio (range) | GFLOP/step (analytic) | BLAS GFLOP/s: ganinv's / twin's |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"

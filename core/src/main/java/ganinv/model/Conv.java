@@ -81,6 +81,7 @@ public final class Conv extends GradLayer {
             x = Layers.channelsLast(x.concat(zeros, 1));                            // [N, 3, H, W] channels-last
             NDArray wz = x.getManager().zeros(new Shape(filters, MIN_CHANNELS - in, kernel, kernel));
             w = w.concat(wz, 1);                                                   // [out, 3, k, k]
+            w.attach(x.getManager());       // else, on a weight used as stored, a copy per pass piles up in its manager
         }
         return Conv2d.conv2d(x, w, b, new Shape(1, 1), new Shape(kernel / 2, kernel / 2)).singletonOrThrow();
     }

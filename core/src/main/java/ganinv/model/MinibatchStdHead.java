@@ -83,7 +83,9 @@ public final class MinibatchStdHead extends GradLayer {
         NDArray centred = x.sub(x.mean(new int[] {1}, true));
         NDArray std = centred.square().mean(new int[] {1}, true).add(EPS).sqrt();   // [P/G, 1, F]
         NDArray s = g.get(":, 0").reshape(p / k, k, 1).sum(new int[] {1}, true);     // [P/G, 1, 1]
-        NDArray viaStd = centred.div(std).mul(s).mul(c.reshape(1, 1, features));     // [P/G, G, F]
+        NDArray cRow = c.reshape(1, 1, features);                                    // [1, 1, F]
+        cRow.attach(g.getManager());        // c is the weight itself: its view would pile up in the weight's manager
+        NDArray viaStd = centred.div(std).mul(s).mul(cRow);                          // [P/G, G, F]
         return linear.add(Scalar.div(viaStd, k).reshape(p, features));
     }
 

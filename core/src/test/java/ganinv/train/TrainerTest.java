@@ -224,6 +224,36 @@ class TrainerTest {
         }
     }
 
+    /**
+     * The default recipe's networks (minibatch std in D, z modulating G) on gray images, whose first
+     * convolution pads its one channel to three: neither may leave an array behind per step.
+     */
+    @Test
+    void liveArrayCountStaysFlatForTheRecipeOnGrayImages() {
+        NetConfig net = new NetConfig(16, 1, 8, 8, Architecture.DCGAN_UP, 0, 8, ganinv.api.types.GeneratorOutput.LINEAR, true);
+        DlsOptions dls = new DlsOptions(10, 0.98, ganinv.api.types.ScaleTracker.EMA, ganinv.api.types.EncoderLossOn.DG, true,
+                ganinv.api.types.Updates.ALTERNATING, false, 4);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            GanMethod method = Methods.create(Method.DLSGAN, net, LatentDistribution.NORMAL,
+                    new MethodOptions(1, true, 1e-3, 0.5, 0.99, dls, 0), manager);
+            ai.djl.ndarray.NDArray real = manager.randomUniform(-1, 1, new ai.djl.ndarray.types.Shape(8, 1, 16, 16));
+            Rng rng = new Rng(1);
+            int[] counts = new int[2];
+            for (int step = 0; step < 60; step++) {
+                try (NDManager scope = manager.newSubManager()) {
+                    ai.djl.ndarray.NDArray batch = real.duplicate();
+                    batch.attach(scope);
+                    method.step(scope, batch, rng);
+                }
+                if (step == 9) {
+                    counts[0] = liveArrays(manager);
+                }
+            }
+            counts[1] = liveArrays(manager);
+            assertThat(counts[1]).isEqualTo(counts[0]).isPositive();
+        }
+    }
+
     /** Arrays alive anywhere in the engine: the system manager holds every manager as a descendant. */
     private static int liveArrays(NDManager manager) {
         return ((ai.djl.ndarray.BaseNDManager) manager.getParentManager()).getManagedArrays().size();

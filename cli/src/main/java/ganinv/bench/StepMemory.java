@@ -36,7 +36,10 @@ public record StepMemory(String allocator, double rssAtStartMiB, double peakRssM
         return new Start(ProcessMemory.residentMiB(), heapMiB());
     }
 
-    /** The peak's rest: backward's gradients and temporaries, and the allocator's slack. */
+    /**
+     * The peak's rest: backward's gradients and temporaries, the allocator's slack, and whatever the
+     * JVM itself grew by since the start (heap, compiled code): the RSS counts them all.
+     */
     public double transientMiB() {
         double kept = keptMiB.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         return peakRssMiB - rssAtStartMiB - betweenStepsMiB - kept;
@@ -44,26 +47,27 @@ public record StepMemory(String allocator, double rssAtStartMiB, double peakRssM
 
     /** Runs {@code steps} more steps with the probe listening; the largest reading of each moment counts. */
     public static StepMemory measure(Start start, GanMethod method, int steps, IntConsumer step) {
-        Map<String, Double> at = new LinkedHashMap<>();
-        double between = Double.NaN;
-        try (AutoCloseable probe = StepProbe.listen(point -> at.merge(point, heapMiB(), Math::max))) {
+        Map<String, Double> kept = new LinkedHashMap<>();
+        double[] between = {Double.NaN};
+        double[] r1 = {Double.NaN, 0};                                               // R1's start in this step, its largest growth
+        try (AutoCloseable probe = StepProbe.listen(point -> {
+            double now = heapMiB();
+            switch (point) {
+                case StepProbe.R1_START -> r1[0] = now;
+                case StepProbe.R1_BUILT -> r1[1] = Math.max(r1[1], now - r1[0]);
+                default -> kept.merge(point.substring(point.indexOf(' ') + 1), now - between[0], Math::max);
+            }
+        })) {
             for (int i = 0; i < steps; i++) {
-                between = heapMiB();
+                between[0] = heapMiB();                                              // each step against its own start
                 step.accept(i);
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        Map<String, Double> kept = new LinkedHashMap<>();
-        for (String point : new String[] {StepProbe.BACKWARD_D, StepProbe.BACKWARD_G}) {
-            if (at.containsKey(point)) {
-                kept.put(point.substring(point.indexOf(' ') + 1), at.get(point) - between);
-            }
-        }
-        double r1 = at.containsKey(StepProbe.R1_BUILT) ? at.get(StepProbe.R1_BUILT) - at.get(StepProbe.R1_START) : 0;
         long parameters = method.networks().values().stream().mapToLong(Network::parameterCount).sum();
         return new StepMemory(NativeHeap.allocator(), start.rssMiB(), ProcessMemory.peakResidentMiB(),
-                4 * 4 * parameters / MIB, between - start.heapMiB(), kept, r1);
+                4 * 4 * parameters / MIB, between[0] - start.heapMiB(), kept, r1[1]);
     }
 
     private static double heapMiB() {

@@ -70,7 +70,8 @@ public final class StyleGenerator extends AbstractBlock {
         NDArray c = ps.getValue(constant, z.getDevice(), training).expandDims(0);    // [1, w(4), 4, 4]
         c.attach(z.getManager());   // else every step's copy would pile up in the parameter's manager
         NDArray x = Layers.channelsLast(c.repeat(0, n));                              // [N, w(4), 4, 4]
-        // Each layer's output and temporaries go once the next layer has read them (EagerFree).
+        // Each layer's output and temporaries go once the next layer has read them (EagerFree): PyTorch
+        // frees them then too, and keeping them to the step's end tripled the step's peak memory.
         x = EagerFree.consume(x, in -> layer(ps, 0, in, w, training));
         NDArray image = EagerFree.apply(x, in -> rgb(ps, 0, in, w, training));           // [N, C, 4, 4]
         for (int i = 1; i < toRgb.size(); i++) {
@@ -86,10 +87,12 @@ public final class StyleGenerator extends AbstractBlock {
         return new NDList(image);                                                     // [N, C, R, R]
     }
 
+    /** Modulated convolution i: x [N, Cin, r, r] with styles from w [N, d] -> [N, Cout, r, r]. */
     private NDArray layer(ParameterStore ps, int i, NDArray x, NDArray w, boolean training) {
         return convs.get(i).forward(ps, new NDList(x, w), training).singletonOrThrow();
     }
 
+    /** toRGB of stage i: x [N, Cout, r, r], w [N, d] -> [N, C, r, r]. */
     private NDArray rgb(ParameterStore ps, int i, NDArray x, NDArray w, boolean training) {
         return toRgb.get(i).forward(ps, new NDList(x, w), training).singletonOrThrow();
     }

@@ -110,6 +110,6 @@ public final class MinibatchStdHead extends GradLayer {
     private static NDArray columnZero(NDManager scope, long outputs) {
         float[] e = new float[(int) outputs];
         e[0] = 1f;
-        return scope.create(e, new Shape(1, outputs));
+        return HostData.copy(scope, e, new Shape(1, outputs));
     }
 }

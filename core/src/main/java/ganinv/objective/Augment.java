@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ganinv.model.HostData;
 
 import java.util.random.RandomGenerator;
 
@@ -77,7 +78,7 @@ public final class Augment {
                 }
             }
         }
-        return x.mul(x.getManager().create(mask, new Shape(n, 1, h, w)));
+        return x.mul(HostData.copy(x.getManager(), mask, new Shape(n, 1, h, w)));
     }
 
     /** [N, 1, 1, 1]: offset + range·u per image, u ~ U[0, 1). */
@@ -86,6 +87,6 @@ public final class Augment {
         for (int i = 0; i < n; i++) {
             v[i] = offset + range * rng.nextFloat();
         }
-        return scope.create(v, new Shape(n, 1, 1, 1));
+        return HostData.copy(scope, v, new Shape(n, 1, 1, 1));
     }
 }

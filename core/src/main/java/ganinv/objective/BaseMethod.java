@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ganinv.UserError;
 import ganinv.model.Generator;
+import ganinv.model.HostData;
 import ganinv.model.NetConfig;
 import ganinv.model.Network;
 
@@ -94,7 +95,7 @@ abstract class BaseMethod implements GanMethod {
 
     /** z ~ prior: [B, d], drawn from {@code rng} so that resume is exact. */
     protected final NDArray sampleLatents(NDManager scope, RandomGenerator rng, int b) {
-        return scope.create(prior.sample(rng, b, net.latentDim()), new Shape(b, net.latentDim()));
+        return HostData.copy(scope, prior.sample(rng, b, net.latentDim()), new Shape(b, net.latentDim()));
     }
 
     @Override

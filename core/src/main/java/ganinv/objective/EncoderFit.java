@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import ganinv.model.HostData;
 import ganinv.model.Network;
 import ganinv.model.Scalar;
 
@@ -71,7 +72,7 @@ public final class EncoderFit implements Trainable {
         int d = method.net().latentDim();
         Map<String, Double> losses = new LinkedHashMap<>();
         boolean pairs = real == null;
-        NDArray z = pairs || weights.latent() > 0 ? scope.create(method.prior().sample(rng, batch, d), new Shape(batch, d)) : null;
+        NDArray z = pairs || weights.latent() > 0 ? HostData.copy(scope, method.prior().sample(rng, batch, d), new Shape(batch, d)) : null;
         NDArray generated = z == null ? null : method.generate(z);      // [B, C, R, R], outside the collector: data, not graph
         Network d0 = method.networks().get("D");
         try (Network.Frozen g = method.sampler().freeze();            // the image terms pass through G and D, which never learn here

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ganinv.model.HostData;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class LatentScale {
     public NDArray variance(NDManager scope) {
         // Ops on the long-lived history land in its manager: close the intermediate, copy into the scope.
         try (NDArray v = ring ? history.mean(new int[] {0}) : history.get(0)) {
-            return scope.create(v.toFloatArray());
+            return HostData.copy(scope, v.toFloatArray());
         }
     }
 
@@ -70,9 +71,9 @@ public final class LatentScale {
         if (ring) {
             int row = (int) position.getFloat();
             history.set(new NDIndex(row + ":" + (row + 1)), batchMean);
-            position.set(new NDIndex("..."), scope.create(new float[] {(row + 1) % RING_BATCHES}));
+            position.set(new NDIndex("..."), HostData.copy(scope, new float[] {(row + 1) % RING_BATCHES}));
         } else {
-            NDArray v = scope.create(history.toFloatArray(), history.getShape());
+            NDArray v = HostData.copy(scope, history.toFloatArray(), history.getShape());
             history.set(new NDIndex("..."), v.mul(EMA_DECAY).add(batchMean.mul(1 - EMA_DECAY)));
         }
     }

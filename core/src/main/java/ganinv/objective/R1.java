@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ganinv.model.GradLayer;
+import ganinv.model.HostData;
 import ganinv.model.Network;
 import ganinv.model.Tape;
 
@@ -58,7 +59,7 @@ public final class R1 {
             logit[(int) (i * outputs)] = 1f;                                          // ∂a/∂output: column 0
         }
         StepProbe.at(StepProbe.R1_START);
-        NDArray g = d.inputGradient(scope.create(logit, new Shape(p, outputs)), t.tape());   // [P, C, R, R]
+        NDArray g = d.inputGradient(HostData.copy(scope, logit, new Shape(p, outputs)), t.tape());   // [P, C, R, R]
         StepProbe.at(StepProbe.R1_BUILT);
         if (!t.tape().empty()) {
             throw new IllegalStateException("R1 walked " + d.name() + " and left entries on the tape");

@@ -8,8 +8,10 @@ import java.util.function.UnaryOperator;
 /**
  * Frees a piece of work's arrays as soon as the work is done, instead of when the step's scope
  * closes. libtorch keeps what autograd needs by its own references, so closing the Java handle of
- * an intermediate array never changes a value or a gradient: it only lets the memory go when
- * autograd no longer holds it either, as PyTorch frees a tensor when its last reference goes.
+ * an intermediate array in engine-owned memory never changes a value or a gradient: it only lets
+ * the memory go when autograd no longer holds it either, as PyTorch frees a tensor when its last
+ * reference goes. An array made over Java memory is the exception (its buffer dies with the
+ * handle), which is why work freed here takes Java data through {@link HostData}.
  * Without this a step's every intermediate (each layer's output, the temporaries inside a layer,
  * R1's per-layer graph, the D step's whole graph during the G step) lived until the step ended:
  * peak memory 1.3-3.2x PyTorch's for the same step (docs/performance.md).

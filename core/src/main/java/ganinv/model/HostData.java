@@ -17,7 +17,10 @@ public final class HostData {
     private HostData() {
     }
 
-    /** {@code data} as a float32 array of {@code shape} in {@code scope}, in engine-owned memory. */
+    /**
+     * {@code data} as a float32 array of {@code shape} in {@code scope}, in engine-owned memory;
+     * {@code data.length} must equal {@code shape.size()}, as for {@code NDManager.create}.
+     */
     public static NDArray copy(NDManager scope, float[] data, Shape shape) {
         try (NDArray overJavaMemory = scope.create(data, shape)) {
             return overJavaMemory.duplicate();
